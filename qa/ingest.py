@@ -1,0 +1,300 @@
+"""Ingestion: read article files, clean them, chunk them with offsets, embed, and store.
+
+Incremental: each article carries the hash of its cleaned text. An unchanged article is
+skipped; a changed one gets its new chunks written, then the manifest switched, then the old
+chunks deleted (see `qa.store`). Vectors of chunks whose text did not change are reused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from llama_index.core import Document
+from llama_index.core.node_parser import SentenceSplitter
+
+from qa.clean import CleanArticle, clean_html, clean_text
+from qa.embed import Embedder
+from qa.settings import Settings
+from qa.store import DocRecord, Store
+
+SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+MAX_FILE_BYTES = 50 * 1024 * 1024
+EMBED_BATCH = 64
+
+Progress = Callable[[int, int, str], None]
+
+
+class IngestError(ValueError):
+    """A file cannot be ingested; the message names it and says why."""
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """An article before cleaning: its id, where it came from, and its raw text."""
+
+    doc_id: str
+    source: str
+    raw: str
+    is_html: bool = False
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    chunks_written: int = 0
+    vectors_reused: int = 0
+    seconds: float = 0.0
+
+    def summary(self) -> str:
+        """One line for people."""
+        text = (f"{len(self.added)} added, {len(self.updated)} updated, "
+                f"{len(self.unchanged)} unchanged, {len(self.skipped)} skipped; "
+                f"{self.chunks_written} chunks written in {self.seconds:.1f}s")
+        return text
+
+
+# -- reading files ------------------------------------------------------------------------
+def discover(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Supported files under `paths` (files or folders), and the paths skipped with reasons."""
+    found: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    seen_dirs: set[Path] = set()
+
+    def walk(folder: Path) -> None:
+        real = folder.resolve()
+        if real in seen_dirs:  # symlink loop or the same folder twice
+            return
+        seen_dirs.add(real)
+        for entry in sorted(folder.iterdir()):
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir():
+                walk(entry)
+            elif entry.suffix.lower() in SUPPORTED_SUFFIXES:
+                found.append(entry)
+
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            skipped.append((str(path), "no such file or folder"))
+        elif path.is_dir():
+            try:
+                walk(path)
+            except OSError as exc:
+                skipped.append((str(path), f"cannot read folder: {exc.strerror or exc}"))
+        elif path.suffix.lower() not in SUPPORTED_SUFFIXES:
+            skipped.append((str(path), f"unsupported type {path.suffix or '(none)'}; "
+                                       f"use {', '.join(sorted(SUPPORTED_SUFFIXES))}"))
+        else:
+            found.append(path)
+    unique = list(dict.fromkeys(p.resolve() for p in found))
+    return unique, skipped
+
+
+def decode_text(data: bytes, name: str) -> str:
+    """Text of a file: UTF-8, else Windows-1252/Latin-1; binary data is refused."""
+    if not data.strip():
+        raise IngestError(f"{name}: the file is empty")
+    head = data[:8192]
+    if b"\x00" in head:
+        raise IngestError(f"{name}: looks like a binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1252", errors="replace")
+    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > len(text[:8192]) * 0.05 or text.count("\ufffd") > len(text) * 0.01:
+        raise IngestError(f"{name}: not readable as text (unknown encoding or binary)")
+    return text
+
+
+def read_file(path: Path) -> RawDocument:
+    """Load one supported file as a `RawDocument`; raises `IngestError` on bad input."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise IngestError(f"{path.name}: {size / 1e6:.0f} MB is over the "
+                              f"{MAX_FILE_BYTES // 1_000_000} MB limit for one article")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise IngestError(f"{path.name}: cannot read ({exc.strerror or exc})") from exc
+    text = decode_text(data, path.name)
+    is_html = path.suffix.lower() in {".html", ".htm"}
+    return RawDocument(doc_id=path.stem, source=str(path), raw=text, is_html=is_html)
+
+
+def clean(doc: RawDocument) -> CleanArticle:
+    """Clean a raw document according to its type."""
+    article = clean_html(doc.raw, doc.doc_id) if doc.is_html else clean_text(doc.raw, doc.doc_id)
+    if len(article.text.split()) < 3:
+        raise IngestError(f"{Path(doc.source).name}: no article text left after cleaning")
+    return article
+
+
+# -- chunking -----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Chunk:
+    """A piece of a cleaned article with its offsets and hashes."""
+
+    id: str
+    text: str
+    start: int
+    end: int
+    hash: str
+
+
+def content_hash(text: str) -> str:
+    """sha256 of a text, hex."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def make_splitter(settings: Settings) -> SentenceSplitter:
+    """llama-index's sentence-aware splitter with our chunk size (tokens)."""
+    return SentenceSplitter(chunk_size=settings.chunk_size, chunk_overlap=settings.chunk_overlap,
+                            paragraph_separator="\n\n", include_metadata=False,
+                            include_prev_next_rel=False)
+
+
+def chunk_article(doc_id: str, article: CleanArticle, doc_hash: str,
+                  splitter: SentenceSplitter) -> list[Chunk]:
+    """Split a cleaned article into chunks whose offsets point into `article.text`."""
+    nodes = splitter.get_nodes_from_documents([Document(text=article.text, id_=doc_id)])
+    chunks = []
+    cursor = 0
+    for i, node in enumerate(nodes):
+        text = node.get_content()
+        start = node.start_char_idx
+        if start is None or article.text[start : start + len(text)] != text:
+            found = article.text.find(text, max(0, cursor - len(text)))
+            start = found if found >= 0 else cursor
+        end = start + len(text)
+        cursor = end
+        chunks.append(Chunk(id=f"{doc_id}::{doc_hash[:16]}::{i:04d}", text=text, start=start,
+                            end=end, hash=content_hash(text)))
+    return chunks
+
+
+def embedding_text(title: str, chunk_text: str) -> str:
+    """What is embedded for a chunk: the article title gives context to every chunk."""
+    return chunk_text if chunk_text.startswith(title) else f"{title}\n{chunk_text}"
+
+
+# -- writing ------------------------------------------------------------------------------
+def ingest_documents(docs: Iterable[RawDocument], store: Store, embedder: Embedder,
+                     settings: Settings, progress: Progress | None = None,
+                     total: int = 0, report: IngestReport | None = None) -> IngestReport:
+    """Clean, chunk, embed and store documents; unchanged ones are skipped."""
+    report = report or IngestReport()
+    started = time.perf_counter()
+    known = store.docs()
+    splitter = make_splitter(settings)
+    pending: list[tuple[DocRecord, list[Chunk], bool]] = []
+    pending_chunks = 0
+    done = 0
+
+    def flush() -> None:
+        nonlocal pending, pending_chunks
+        if pending:
+            _write(pending, store, embedder, report)
+        pending, pending_chunks = [], 0
+
+    for doc in docs:
+        done += 1
+        name = Path(doc.source).name or doc.doc_id
+        if progress:
+            progress(done, total, name)
+        try:
+            article = clean(doc)
+        except IngestError as exc:
+            report.skipped.append((doc.source, str(exc)))
+            continue
+        doc_hash = content_hash(article.title + "\n" + article.text)
+        old = known.get(doc.doc_id)
+        if old and old.doc_hash == doc_hash and _complete(store, old):
+            report.unchanged.append(doc.doc_id)
+            continue
+        chunks = chunk_article(doc.doc_id, article, doc_hash, splitter)
+        record = DocRecord(doc_id=doc.doc_id, doc_hash=doc_hash, title=article.title,
+                           source=doc.source, n_chunks=len(chunks),
+                           added_at=old.added_at if old else time.time(),
+                           chars=len(article.text))
+        pending.append((record, chunks, old is not None))
+        pending_chunks += len(chunks)
+        if pending_chunks >= 256:
+            flush()
+    flush()
+    report.seconds += time.perf_counter() - started
+    return report
+
+
+def _complete(store: Store, record: DocRecord) -> bool:
+    """True when every chunk of the recorded version is stored and no other version lingers."""
+    stored = store.chunks_of(record.doc_id)
+    return len(stored) == record.n_chunks and all(
+        c.meta.get("doc_hash") == record.doc_hash for c in stored)
+
+
+def _write(batch: list[tuple[DocRecord, list[Chunk], bool]], store: Store, embedder: Embedder,
+           report: IngestReport) -> None:
+    """Store a batch of documents: new chunks, then manifest switch, then old chunks out."""
+    # Every stored chunk of these articles, committed or left over by an interrupted run.
+    old_chunks = store.chunks_of([record.doc_id for record, _, _ in batch], with_vectors=True)
+    reusable = {c.meta.get("chunk_hash"): c.meta["_vector"] for c in old_chunks}
+    ids, texts, metas, to_embed, vectors = [], [], [], [], []
+    for record, chunks, _ in batch:
+        for n, chunk in enumerate(chunks):
+            ids.append(chunk.id)
+            texts.append(chunk.text)
+            metas.append({"doc_id": record.doc_id, "doc_hash": record.doc_hash,
+                          "title": record.title, "source": record.source,
+                          "start": chunk.start, "end": chunk.end, "chunk_hash": chunk.hash,
+                          "n": n})
+            vector = reusable.get(chunk.hash)
+            if vector is None:
+                to_embed.append((len(vectors), embedding_text(record.title, chunk.text)))
+            vectors.append(vector)
+    for at in range(0, len(to_embed), EMBED_BATCH):
+        part = to_embed[at : at + EMBED_BATCH]
+        embedded = embedder.embed_passages([t for _, t in part])
+        for (slot, _), vec in zip(part, embedded, strict=True):
+            vectors[slot] = vec
+    report.vectors_reused += len(ids) - len(to_embed)
+    if ids:
+        store.add_chunks(ids, np.vstack(vectors), texts, metas)
+    store.set_docs([record for record, _, _ in batch])
+    new_ids = set(ids)
+    stale = [c.id for c in old_chunks if c.id not in new_ids]
+    store.delete_chunks(stale)
+    for record, chunks, existed in batch:
+        (report.updated if existed else report.added).append(record.doc_id)
+        report.chunks_written += len(chunks)
+
+
+def iter_files(paths: list[Path], report: IngestReport) -> Iterator[RawDocument]:
+    """Read files lazily, recording the ones that cannot be read."""
+    for path in paths:
+        try:
+            yield read_file(path)
+        except IngestError as exc:
+            report.skipped.append((str(path), str(exc)))
+
+
+def ingest_paths(paths: Iterable[str | os.PathLike], store: Store, embedder: Embedder,
+                 settings: Settings, progress: Progress | None = None) -> IngestReport:
+    """Ingest files and folders (.txt, .md, .html)."""
+    files, skipped = discover(paths)
+    report = IngestReport(skipped=list(skipped))
+    return ingest_documents(iter_files(files, report), store, embedder, settings,
+                            progress=progress, total=len(files), report=report)

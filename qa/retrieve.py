@@ -1,0 +1,112 @@
+"""Hybrid retrieval: Chroma vectors and BM25 over the same chunks, fused by reciprocal rank.
+
+The BM25 index lives in memory, built from the store and rebuilt when the store's generation
+stamp changes (after any ingest, from this process or another). Only chunks of the version
+named in the manifest are ever returned.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import bm25s
+import numpy as np
+
+from qa.embed import Embedder
+from qa.results import Passage
+from qa.store import Store, StoredChunk
+from qa.text import index_terms
+
+RRF_K = 60
+
+
+@dataclass
+class _Lexical:
+    generation: str
+    ids: list[str]
+    passages: dict[str, Passage]
+    bm25: bm25s.BM25 | None
+
+
+def to_passage(chunk: StoredChunk, score: float = 0.0) -> Passage:
+    """A stored chunk as a `Passage`."""
+    m = chunk.meta
+    return Passage(id=chunk.id, doc_id=str(m.get("doc_id", "")), title=str(m.get("title", "")),
+                   source=str(m.get("source", "")), text=chunk.text,
+                   start=int(m.get("start", 0)), end=int(m.get("end", 0)), score=score)
+
+
+class HybridRetriever:
+    """Vectors + BM25 with reciprocal-rank fusion over one store."""
+
+    def __init__(self, store: Store, embedder: Embedder, candidates: int = 30) -> None:
+        self.store = store
+        self.embedder = embedder
+        self.candidates = candidates
+        self._lexical: _Lexical | None = None
+        self._lock = threading.Lock()
+
+    # -- the lexical side -----------------------------------------------------------------
+    def lexical(self) -> _Lexical:
+        """The BM25 index for the store's current generation (rebuilt when it changed)."""
+        generation = self.store.generation()
+        with self._lock:
+            if self._lexical is None or self._lexical.generation != generation:
+                self._lexical = self._build(generation)
+            return self._lexical
+
+    def _build(self, generation: str) -> _Lexical:
+        visible = {d.doc_id: d.doc_hash for d in self.store.docs().values()}
+        passages: dict[str, Passage] = {}
+        corpus: list[list[str]] = []
+        for chunk in self.store.iter_chunks():
+            if visible.get(chunk.meta.get("doc_id")) != chunk.meta.get("doc_hash"):
+                continue
+            passage = to_passage(chunk)
+            passages[chunk.id] = passage
+            corpus.append(index_terms(f"{passage.title}\n{passage.text}") or ["_"])
+        bm25 = None
+        if corpus:
+            bm25 = bm25s.BM25()
+            bm25.index(corpus, show_progress=False)
+        return _Lexical(generation, list(passages), passages, bm25)
+
+    def bm25_ranking(self, question: str, n: int) -> list[str]:
+        """Chunk ids by BM25 score, best first (only chunks with a positive score)."""
+        lex = self.lexical()
+        terms = index_terms(question)
+        if lex.bm25 is None or not terms:
+            return []
+        scores = lex.bm25.get_scores(terms)
+        n = min(n, len(scores))
+        top = np.argpartition(-scores, n - 1)[:n]
+        top = top[np.argsort(-scores[top])]
+        return [lex.ids[i] for i in top if scores[i] > 0]
+
+    def vector_ranking(self, question: str, n: int) -> list[tuple[str, float]]:
+        """(chunk id, cosine similarity) of the nearest visible chunks, best first."""
+        lex = self.lexical()
+        hits = self.store.nearest(self.embedder.embed_query(question), n)
+        return [(h.id, 1.0 - h.distance) for h in hits if h.id in lex.passages]
+
+    # -- fusion ---------------------------------------------------------------------------
+    def retrieve(self, question: str, k: int = 5) -> list[Passage]:
+        """The `k` best passages for `question`, fused from vectors and BM25."""
+        n = max(self.candidates, k)
+        vector = self.vector_ranking(question, n)
+        lexical = self.bm25_ranking(question, n)
+        fused: dict[str, float] = {}
+        for rank, (cid, _) in enumerate(vector):
+            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+        for rank, cid in enumerate(lexical):
+            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+        passages = self.lexical().passages
+        best = sorted(fused, key=lambda cid: -fused[cid])[:k]
+        return [_with_score(passages[cid], fused[cid]) for cid in best if cid in passages]
+
+
+def _with_score(passage: Passage, score: float) -> Passage:
+    from dataclasses import replace
+
+    return replace(passage, score=round(score, 6))

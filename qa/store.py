@@ -1,0 +1,318 @@
+"""The vector store: the only module that imports chromadb.
+
+Embedded (`PersistentClient` under `QA_STORE_PATH`) by default, a Chroma server (`HttpClient`)
+when `QA_CHROMA_HOST` is set; the rest of the code cannot tell them apart. Two collections:
+`<name>` holds the chunks with their vectors; `<name>__docs` is the manifest, one record per
+article with the content hash of the version that readers should see. Writers add the new
+chunks first, then switch the manifest, then delete the old chunks, so a crash at any point
+leaves a readable index that the next ingest repairs.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import chromadb
+import numpy as np
+from chromadb.config import Settings as ChromaSettings
+
+from qa.settings import Settings
+
+_GENERATION_ID = "__generation__"
+
+
+class StoreError(RuntimeError):
+    """The index cannot be used; the message says why and what to do."""
+
+
+class StoreUnavailable(StoreError):
+    """The Chroma server cannot be reached."""
+
+
+class EmbedderMismatch(StoreError):
+    """The index was built with another embedder than the one configured."""
+
+
+@dataclass(frozen=True)
+class DocRecord:
+    """Manifest entry of one indexed article."""
+
+    doc_id: str
+    doc_hash: str
+    title: str
+    source: str
+    n_chunks: int
+    added_at: float
+    chars: int = 0
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    """A chunk as read back from the store."""
+
+    id: str
+    text: str
+    meta: dict[str, Any]
+    distance: float = 0.0
+
+
+def _server_error(exc: Exception) -> bool:
+    name = type(exc).__name__
+    text = str(exc).lower()
+    return name in {"ConnectError", "ConnectTimeout", "ReadTimeout", "RemoteProtocolError"} or (
+        "connect" in text or "could not connect" in text or "connection refused" in text
+    )
+
+
+class Store:
+    """Chunks and manifest of one collection, in an embedded or a server Chroma."""
+
+    def __init__(self, settings: Settings, embedder_name: str, dim: int) -> None:
+        self.settings = settings
+        self.embedder_name = embedder_name
+        self.dim = dim
+        self.location = (
+            f"chroma://{settings.chroma_host}:{settings.chroma_port}"
+            if settings.uses_server
+            else str(settings.store_path)
+        )
+        self._client = self._connect()
+        try:
+            self._chunks = self._client.get_or_create_collection(
+                settings.collection,
+                embedding_function=None,
+                metadata={"hnsw:space": "cosine", "embedder": embedder_name, "dim": dim},
+            )
+            self._docs = self._client.get_or_create_collection(
+                f"{settings.collection}__docs", embedding_function=None
+            )
+        except Exception as exc:
+            raise self._wrap(exc, "open the collections") from exc
+        self._check_embedder()
+
+    # -- connection -----------------------------------------------------------------------
+    def _connect(self) -> Any:
+        chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
+        s = self.settings
+        try:
+            if s.uses_server:
+                headers = {}
+                if s.chroma_token is not None:
+                    headers["Authorization"] = f"Bearer {s.chroma_token.get_secret_value()}"
+                client = chromadb.HttpClient(
+                    host=s.chroma_host, port=s.chroma_port, headers=headers,
+                    settings=chroma_settings,
+                )
+                client.heartbeat()
+                return client
+            path = Path(s.store_path)
+            _check_store_dir(path)
+            path.mkdir(parents=True, exist_ok=True)
+            return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+        except StoreError:
+            raise
+        except Exception as exc:
+            raise self._wrap(exc, "connect") from exc
+
+    def _wrap(self, exc: Exception, action: str) -> StoreError:
+        if self.settings.uses_server and _server_error(exc):
+            return StoreUnavailable(
+                f"The Chroma server at {self.location} cannot be reached ({action}): "
+                f"{type(exc).__name__}. Start it or check QA_CHROMA_HOST/QA_CHROMA_PORT."
+            )
+        return StoreError(
+            f"The index at {self.location} could not {action}: {exc}. If the folder is not a "
+            "Chroma index of this app, point QA_STORE_PATH elsewhere; nothing was deleted."
+        )
+
+    def _call(self, action: str, fn: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, **kwargs)
+        except Exception as exc:
+            raise self._wrap(exc, action) from exc
+
+    def _check_embedder(self) -> None:
+        meta = self._chunks.metadata or {}
+        built_with, built_dim = meta.get("embedder"), meta.get("dim")
+        if built_with is None:
+            return
+        if built_with != self.embedder_name or int(built_dim or 0) != self.dim:
+            raise EmbedderMismatch(
+                f"The index at {self.location} (collection {self.settings.collection!r}) was "
+                f"built with embedder {built_with!r} (dim {built_dim}), but the configured one "
+                f"is {self.embedder_name!r} (dim {self.dim}). Re-index with "
+                "`qa ingest --rebuild PATH...` or use another QA_COLLECTION."
+            )
+
+    # -- manifest -------------------------------------------------------------------------
+    def docs(self) -> dict[str, DocRecord]:
+        """Every indexed article, by doc_id."""
+        got = self._call("read the manifest", self._docs.get, include=["metadatas"])
+        out = {}
+        for doc_id, meta in zip(got["ids"], got["metadatas"] or [], strict=False):
+            if doc_id == _GENERATION_ID or not meta:
+                continue
+            out[doc_id] = DocRecord(
+                doc_id=doc_id, doc_hash=str(meta["doc_hash"]), title=str(meta.get("title", "")),
+                source=str(meta.get("source", "")), n_chunks=int(meta.get("n_chunks", 0)),
+                added_at=float(meta.get("added_at", 0.0)), chars=int(meta.get("chars", 0)),
+            )
+        return out
+
+    def generation(self) -> str:
+        """A stamp that changes whenever the index content changes."""
+        got = self._call("read the manifest", self._docs.get, ids=[_GENERATION_ID],
+                         include=["metadatas"])
+        metas = got.get("metadatas") or []
+        return str(metas[0].get("stamp")) if metas and metas[0] else "empty"
+
+    def _bump_generation(self) -> None:
+        self._call("write the manifest", self._docs.upsert, ids=[_GENERATION_ID],
+                   embeddings=[[1.0]], metadatas=[{"stamp": uuid.uuid4().hex}])
+
+    def set_docs(self, records: list[DocRecord]) -> None:
+        """Make these versions the visible ones (one manifest write)."""
+        if not records:
+            return
+        self._call(
+            "write the manifest", self._docs.upsert,
+            ids=[r.doc_id for r in records],
+            embeddings=[[1.0]] * len(records),
+            metadatas=[
+                {"doc_hash": r.doc_hash, "title": r.title, "source": r.source,
+                 "n_chunks": r.n_chunks, "added_at": r.added_at, "chars": r.chars}
+                for r in records
+            ],
+        )
+        self._bump_generation()
+
+    def remove_doc(self, doc_id: str) -> int:
+        """Delete an article and all its chunks; returns the number of chunks removed."""
+        ids = [c.id for c in self.chunks_of(doc_id)]
+        self._call("delete from the manifest", self._docs.delete, ids=[doc_id])
+        self.delete_chunks(ids)
+        self._bump_generation()
+        return len(ids)
+
+    # -- chunks ---------------------------------------------------------------------------
+    def chunks_of(self, doc_ids: str | list[str], with_vectors: bool = False
+                  ) -> list[StoredChunk]:
+        """All stored chunks (any version) of one article or of several."""
+        ids = [doc_ids] if isinstance(doc_ids, str) else list(doc_ids)
+        if not ids:
+            return []
+        where = {"doc_id": ids[0]} if len(ids) == 1 else {"doc_id": {"$in": ids}}
+        include = ["metadatas", "embeddings"] if with_vectors else ["metadatas"]
+        got = self._call("read chunks", self._chunks.get, where=where, include=include)
+        out = []
+        vectors = got.get("embeddings") if with_vectors else None
+        for i, (cid, meta) in enumerate(zip(got["ids"], got["metadatas"], strict=False)):
+            m = dict(meta or {})
+            if vectors is not None:
+                m["_vector"] = np.asarray(vectors[i], dtype=np.float32)
+            out.append(StoredChunk(id=cid, text="", meta=m))
+        return out
+
+    def add_chunks(self, ids: list[str], vectors: np.ndarray, texts: list[str],
+                   metas: list[dict[str, Any]]) -> None:
+        """Upsert chunks in batches that fit the server's maximum batch size."""
+        limit = max(1, min(self._max_batch(), 1000))
+        for at in range(0, len(ids), limit):
+            sl = slice(at, at + limit)
+            self._call("write chunks", self._chunks.upsert, ids=ids[sl],
+                       embeddings=np.asarray(vectors[sl], dtype=np.float32),
+                       documents=texts[sl], metadatas=metas[sl])
+
+    def delete_chunks(self, ids: list[str]) -> None:
+        """Delete chunks by id, in batches."""
+        for at in range(0, len(ids), 1000):
+            self._call("delete chunks", self._chunks.delete, ids=ids[at : at + 1000])
+
+    def _max_batch(self) -> int:
+        try:
+            return int(self._client.get_max_batch_size())
+        except Exception:
+            return 1000
+
+    def count(self) -> int:
+        """Number of stored chunks (all versions)."""
+        return int(self._call("count chunks", self._chunks.count))
+
+    def iter_chunks(self, page: int = 2000) -> Iterator[StoredChunk]:
+        """Every stored chunk with its text, page by page."""
+        offset = 0
+        while True:
+            got = self._call("read chunks", self._chunks.get, limit=page, offset=offset,
+                             include=["documents", "metadatas"])
+            if not got["ids"]:
+                return
+            for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"],
+                                       strict=False):
+                yield StoredChunk(id=cid, text=text or "", meta=dict(meta or {}))
+            offset += len(got["ids"])
+
+    def nearest(self, vector: np.ndarray, n: int) -> list[StoredChunk]:
+        """The `n` chunks closest to `vector` (cosine distance)."""
+        total = self.count()
+        if total == 0:
+            return []
+        got = self._call("search", self._chunks.query, query_embeddings=[vector.tolist()],
+                         n_results=min(n, total), include=["documents", "metadatas",
+                                                           "distances"])
+        return [
+            StoredChunk(id=cid, text=text or "", meta=dict(meta or {}), distance=float(dist))
+            for cid, text, meta, dist in zip(got["ids"][0], got["documents"][0],
+                                             got["metadatas"][0], got["distances"][0],
+                                             strict=False)
+        ]
+
+    def drop(self) -> None:
+        """Delete both collections of this index (used by `--rebuild`)."""
+        for name in (self.settings.collection, f"{self.settings.collection}__docs"):
+            try:
+                self._client.delete_collection(name)
+            except Exception:
+                pass
+
+    def describe(self) -> dict[str, Any]:
+        """Where the index lives and what built it."""
+        return {"location": self.location, "collection": self.settings.collection,
+                "embedder": self.embedder_name, "dim": self.dim, "chunks": self.count()}
+
+
+def _check_store_dir(path: Path) -> None:
+    """Refuse a store folder that exists but is not a Chroma index (never wipe it)."""
+    if path.exists() and not path.is_dir():
+        raise StoreError(f"QA_STORE_PATH {path} is a file, not a folder; nothing was changed.")
+    if not path.is_dir():
+        return
+    sqlite = path / "chroma.sqlite3"
+    if sqlite.exists():
+        with sqlite.open("rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                raise StoreError(
+                    f"{sqlite} is not a SQLite database: the store at {path} is corrupt or not "
+                    "a Chroma index. Move it away or set QA_STORE_PATH; nothing was deleted."
+                )
+        return
+    foreign = [p.name for p in path.iterdir()
+               if p.name not in {"README.md", "uploads", ".gitignore"} and not _is_uuid(p.name)]
+    if foreign:
+        raise StoreError(
+            f"The store folder {path} holds files that are not a Chroma index "
+            f"({', '.join(sorted(foreign)[:3])}). Set QA_STORE_PATH to an empty or Chroma "
+            "folder; nothing was deleted."
+        )
+
+
+def _is_uuid(name: str) -> bool:
+    try:
+        uuid.UUID(name)
+        return True
+    except ValueError:
+        return False
+

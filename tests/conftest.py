@@ -1,0 +1,50 @@
+"""Shared fixtures: a real embedded Chroma in a temp folder with the bundled articles indexed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+os.environ["HF_HUB_OFFLINE"] = "1"
+os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
+os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
+
+from qa import QA, Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "articles"
+SEED = ROOT / "eval" / "seed_qa.jsonl"
+
+
+def free_port() -> int:
+    """A free TCP port on 127.0.0.1."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def make_settings(tmp: Path, **overrides) -> Settings:
+    """Settings pointing at a temporary store."""
+    return Settings(store_path=tmp / "store", upload_dir=tmp / "uploads", **overrides)
+
+
+@pytest.fixture(scope="session")
+def seeded_bot(tmp_path_factory: pytest.TempPathFactory) -> QA:
+    """A bot over the five bundled articles (indexed once per session)."""
+    tmp = tmp_path_factory.mktemp("seeded")
+    bot = QA(make_settings(tmp))
+    report = bot.ingest([ARTICLES])
+    assert len(report.added) == 5, report.summary()
+    return bot
+
+
+@pytest.fixture()
+def corpus_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled articles."""
+    target = tmp_path / "articles"
+    shutil.copytree(ARTICLES, target)
+    return target

@@ -1,0 +1,32 @@
+"""The store refuses what it cannot use, with messages that name the path."""
+
+import pytest
+
+from qa import QA
+from qa.store import EmbedderMismatch, Store, StoreError
+from tests.conftest import make_settings
+
+
+def test_embedder_mismatch_says_to_reindex(tmp_path, corpus_copy):
+    settings = make_settings(tmp_path)
+    QA(settings).ingest([corpus_copy])
+    with pytest.raises(EmbedderMismatch, match="Re-index"):
+        Store(settings, "another-embedder", 768)
+
+
+def test_corrupt_store_is_refused_not_wiped(tmp_path):
+    store_dir = tmp_path / "store"
+    store_dir.mkdir()
+    (store_dir / "chroma.sqlite3").write_bytes(b"this is not sqlite at all")
+    with pytest.raises(StoreError, match=str(store_dir)):
+        Store(make_settings(tmp_path), "x", 3)
+    assert (store_dir / "chroma.sqlite3").read_bytes() == b"this is not sqlite at all"
+
+
+def test_foreign_folder_is_refused(tmp_path):
+    store_dir = tmp_path / "store"
+    store_dir.mkdir()
+    (store_dir / "thesis.docx").write_text("precious")
+    with pytest.raises(StoreError, match="not a Chroma index"):
+        Store(make_settings(tmp_path), "x", 3)
+    assert (store_dir / "thesis.docx").read_text() == "precious"
