@@ -146,7 +146,7 @@ def clean(doc: RawDocument) -> CleanArticle:
 # -- chunking -----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Chunk:
-    """A piece of a cleaned article with its offsets and hashes."""
+    """A piece of a cleaned article with its offsets and the hash of its embedded text."""
 
     id: str
     text: str
@@ -182,7 +182,7 @@ def chunk_article(doc_id: str, article: CleanArticle, doc_hash: str,
         end = start + len(text)
         cursor = end
         chunks.append(Chunk(id=f"{doc_id}::{doc_hash[:16]}::{i:04d}", text=text, start=start,
-                            end=end, hash=content_hash(text)))
+                            end=end, hash=content_hash(embedding_text(article.title, text))))
     return chunks
 
 
@@ -252,7 +252,12 @@ def _write(batch: list[tuple[DocRecord, list[Chunk], bool]], store: Store, embed
     # Every stored chunk of these articles, committed or left over by an interrupted run.
     old_chunks = store.chunks_of([record.doc_id for record, _, _ in batch], with_vectors=True)
     reusable = {c.meta.get("chunk_hash"): c.meta["_vector"] for c in old_chunks}
+    # Content-hash dedupe: a chunk text already embedded anywhere in the index is not re-embedded.
+    wanted = list({c.hash for _, chunks, _ in batch for c in chunks} - reusable.keys())
+    reusable.update(store.vectors_by_hash(wanted))
     ids, texts, metas, to_embed, vectors = [], [], [], [], []
+    first_slot: dict[str, int] = {}  # chunk hash -> slot embedding it in this batch
+    copies: list[tuple[int, int]] = []
     for record, chunks, _ in batch:
         for n, chunk in enumerate(chunks):
             ids.append(chunk.id)
@@ -262,7 +267,10 @@ def _write(batch: list[tuple[DocRecord, list[Chunk], bool]], store: Store, embed
                           "start": chunk.start, "end": chunk.end, "chunk_hash": chunk.hash,
                           "n": n})
             vector = reusable.get(chunk.hash)
-            if vector is None:
+            if vector is None and chunk.hash in first_slot:
+                copies.append((len(vectors), first_slot[chunk.hash]))
+            elif vector is None:
+                first_slot[chunk.hash] = len(vectors)
                 to_embed.append((len(vectors), embedding_text(record.title, chunk.text)))
             vectors.append(vector)
     for at in range(0, len(to_embed), EMBED_BATCH):
@@ -270,6 +278,8 @@ def _write(batch: list[tuple[DocRecord, list[Chunk], bool]], store: Store, embed
         embedded = embedder.embed_passages([t for _, t in part])
         for (slot, _), vec in zip(part, embedded, strict=True):
             vectors[slot] = vec
+    for slot, source in copies:
+        vectors[slot] = vectors[source]
     report.vectors_reused += len(ids) - len(to_embed)
     if ids:
         store.add_chunks(ids, np.vstack(vectors), texts, metas)

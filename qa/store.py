@@ -217,6 +217,18 @@ class Store:
             out.append(StoredChunk(id=cid, text="", meta=m))
         return out
 
+    def vectors_by_hash(self, hashes: list[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of chunks with these content hashes (for embedding dedupe)."""
+        found: dict[str, np.ndarray] = {}
+        for at in range(0, len(hashes), 500):
+            part = hashes[at : at + 500]
+            where = {"chunk_hash": part[0]} if len(part) == 1 else {"chunk_hash": {"$in": part}}
+            got = self._call("read chunks", self._chunks.get, where=where,
+                             include=["metadatas", "embeddings"])
+            for meta, vector in zip(got["metadatas"], got["embeddings"], strict=False):
+                found[str(meta["chunk_hash"])] = np.asarray(vector, dtype=np.float32)
+        return found
+
     def add_chunks(self, ids: list[str], vectors: np.ndarray, texts: list[str],
                    metas: list[dict[str, Any]]) -> None:
         """Upsert chunks in batches that fit the server's maximum batch size."""

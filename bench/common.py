@@ -1,0 +1,104 @@
+"""Helpers shared by the benchmarks: the SPF data, bench stores, timing and results files."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+from qa.ingest import RawDocument
+from qa.text import fold
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+SPF = BENCH / "spf"
+RESULTS = BENCH / "results"
+WORK = BENCH / ".work"
+
+
+def spf_documents(copies: int = 1) -> Iterator[RawDocument]:
+    """The SPF fiches as raw documents, `copies` times with distinct ids (streamed)."""
+    for copy in range(copies):
+        with (SPF / "docs.jsonl").open(encoding="utf-8") as fh:
+            for line in fh:
+                row = json.loads(line)
+                doc_id = row["id"] if copy == 0 else f"{row['id']}-c{copy}"
+                yield RawDocument(doc_id=doc_id, source=f"spf/{doc_id}", raw=row["text"])
+
+
+def spf_questions() -> list[dict[str, Any]]:
+    """The 105 SPF questions with their gold fiche and answer spans."""
+    with (SPF / "questions.jsonl").open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def fresh_dir(name: str) -> Path:
+    """An empty working folder under bench/.work."""
+    path = WORK / name
+    shutil.rmtree(path, ignore_errors=True)
+    path.mkdir(parents=True)
+    return path
+
+
+def token_f1(prediction: str, gold: str) -> float:
+    """SQuAD-style token F1 on folded words."""
+    pred = re.findall(r"\w+", fold(re.sub(r"\[\d+\]", " ", prediction)))
+    ref = re.findall(r"\w+", fold(gold))
+    if not pred or not ref:
+        return 0.0
+    common: dict[str, int] = {}
+    for w in ref:
+        common[w] = common.get(w, 0) + 1
+    overlap = 0
+    for w in pred:
+        if common.get(w, 0) > 0:
+            overlap += 1
+            common[w] -= 1
+    if overlap == 0:
+        return 0.0
+    precision, recall = overlap / len(pred), overlap / len(ref)
+    return 2 * precision * recall / (precision + recall)
+
+
+def rank_metrics(rankings: list[list[str]], gold: list[str]) -> dict[str, float]:
+    """hit@1/5/10 and MRR of the gold document in doc-level rankings."""
+    ranks = []
+    for ranking, g in zip(rankings, gold, strict=True):
+        docs = list(dict.fromkeys(ranking))
+        ranks.append(docs.index(g) + 1 if g in docs else None)
+    n = len(ranks) or 1
+
+    def hit(k: int) -> float:
+        return round(sum(1 for r in ranks if r and r <= k) / n, 4)
+
+    return {"hit_at_1": hit(1), "hit_at_5": hit(5), "hit_at_10": hit(10),
+            "mrr": round(sum(1 / r for r in ranks if r) / n, 4)}
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-quantile (0..1) of values, nearest-rank."""
+    if not values:
+        return 0.0
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def write_results(name: str, data: dict[str, Any]) -> Path:
+    """Write bench/results/<name>.json; merge its `summary` (by system) into summary.json."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"{name}.json"
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    summary_path = RESULTS / "summary.json"
+    summary = json.loads(summary_path.read_text()) if summary_path.exists() else {}
+    summary.update(data.get("summary", {name: data}))
+    summary["updated"] = time.strftime("%Y-%m-%d %H:%M:%S")
+    summary_path.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
+    return path
