@@ -79,6 +79,28 @@ class QA:
         """Indexed articles, oldest first."""
         return sorted(self.store.docs().values(), key=lambda d: (d.added_at, d.doc_id))
 
+    def article_text(self, doc_id: str) -> str | None:
+        """The cleaned text of an indexed article, rebuilt from its chunks' offsets.
+
+        Characters between chunks (paragraph breaks the splitter dropped) come back as newlines.
+        None when the article is not indexed.
+        """
+        record = self.store.docs().get(doc_id)
+        if record is None:
+            return None
+        got = self.store._call("read chunks", self.store._chunks.get,
+                               where={"doc_id": doc_id}, include=["documents", "metadatas"])
+        pieces = [(int(m["start"]), text or "")
+                  for text, m in zip(got["documents"] or [], got["metadatas"] or [], strict=False)
+                  if m and m.get("doc_hash") == record.doc_hash]
+        if not pieces:
+            return None
+        length = max(start + len(text) for start, text in pieces)
+        chars = ["\n"] * length
+        for start, text in pieces:
+            chars[start : start + len(text)] = text
+        return "".join(chars)
+
     def remove(self, doc_id: str) -> int:
         """Remove an article from the index; returns the number of chunks removed."""
         with self._ingest_lock:

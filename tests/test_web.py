@@ -1,12 +1,16 @@
-"""The web chat served on a free loopback port and queried with gradio_client."""
+"""The web chat served on a free loopback port and queried with gradio_client, and its helpers."""
 
+import re
 import threading
 
 import pytest
 from gradio_client import Client
 
-from qa.web import build_app, parse_auth, serve
-from tests.conftest import free_port
+from qa import QA
+from qa.web import build_app, parse_auth, respond, serve
+from qa.web_files import safe_name, save_uploads
+from qa.web_render import export_markdown
+from tests.conftest import free_port, make_settings
 
 
 @pytest.fixture(scope="module")
@@ -48,3 +52,56 @@ def test_auth_parsing():
     with pytest.raises(ValueError):
         parse_auth("nopassword")
     assert threading.active_count() >= 1
+
+
+def test_markers_and_sources_agree_while_streaming_and_after_follow_up(seeded_bot):
+    history, turns = [], []
+    for question in ["When will the US-Russia security talks take place?", "And where?"]:
+        steps = list(respond(seeded_bot, question, history, turns))
+        assert len(steps) >= 2
+        for chat, panel, box, state in steps:
+            turn = len(state) - 1
+            markers = set(re.findall(r'href="#src-(\d+)-(\d+)"', chat[-1]["content"]))
+            shown = set(re.findall(r"id='src-(\d+)-(\d+)'", panel))
+            assert markers <= shown, (markers, shown)
+            assert all(int(t) == turn for t, _ in markers)
+            assert box == ""
+        history, _, _, turns = steps[-1]
+    assert len(turns) == 2 and turns[1]["standalone"] != "And where?"
+    assert "Gen" in turns[1]["answer"] and turns[1]["citations"]
+    md = export_markdown(turns)
+    assert "## 2. And where?" in md and "**Sources**" in md and "> " in md
+
+
+def test_safe_name_keeps_uploads_in_their_folder():
+    assert safe_name("../../etc/passwd.txt") == "passwd.txt"
+    assert safe_name("..\\..\\evil.MD") == "evil.md"
+    assert safe_name("Le monde: été 2022?.html") == "Le_monde_été_2022.html"
+    assert safe_name(".bashrc.txt") == "bashrc.txt"
+    assert safe_name("...") == "article"
+
+
+def test_uploads_are_checked_before_anything_is_written(tmp_path):
+    bot = QA(make_settings(tmp_path, max_upload_mb=1))
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    good = inbox / "good article.txt"
+    good.write_text("Un article de test. Il parle de Genève et de Vienne en janvier.",
+                    encoding="utf-8")
+    binary = inbox / "broken.txt"
+    binary.write_bytes(b"\x00\x01\x02 binary")
+    empty = inbox / "empty.md"
+    empty.write_text("  ", encoding="utf-8")
+    big = inbox / "big.txt"
+    big.write_text("mot " * 400_000, encoding="utf-8")
+    pdf = inbox / "scan.pdf"
+    pdf.write_bytes(b"%PDF-1.4")
+    saved, errors = save_uploads(bot, [str(p) for p in (good, binary, empty, big, pdf)])
+    assert [p.name for p in saved] == ["good_article.txt"]
+    assert saved[0].parent == bot.settings.upload_dir.resolve()
+    assert sorted(p.name for p in bot.settings.upload_dir.iterdir()) == ["good_article.txt"]
+    text = " | ".join(errors)
+    assert "broken.txt" in text and "binary" in text
+    assert "empty.md" in text and "big.txt" in text and "limit" in text
+    assert "scan.pdf: unsupported type .pdf" in text
+    assert str(inbox) not in text
