@@ -7,6 +7,7 @@ into other tests. Screenshots go to `test-output/` (and the desktop one to docs/
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,9 +26,12 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 OUTPUT = ROOT / "test-output"
 TIMEOUT = 90_000  # ms for an answer on a busy 2-core machine
 
-playwright_api = pytest.importorskip("playwright.sync_api")
+import playwright.sync_api as playwright_api  # noqa: E402
+
 expect = playwright_api.expect
 if not CHROMIUM.exists():
+    if os.environ.get("CI"):  # CI installs it: a missing browser there is a failure
+        raise RuntimeError("chromium is missing in CI; .ci/browser-deps.sh should install it")
     pytest.skip("chromium is not installed (.ci/browser-deps.sh)", allow_module_level=True)
 
 ARTICLE = """Tromsø prépare son festival des phares
