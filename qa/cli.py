@@ -1,4 +1,4 @@
-"""The `qa` command: ingest, ask, eval, serve, sources, remove."""
+"""The `qa` command: ingest, ask, eval, serve, sources, remove, migrate."""
 
 from __future__ import annotations
 
@@ -106,6 +106,27 @@ def cmd_serve(bot: QA, args: argparse.Namespace) -> int:
     return serve(bot, host=args.host, port=args.port, insecure=args.insecure)
 
 
+def cmd_migrate(bot: QA, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from qa.migrate import migrate
+
+    settings = bot.settings
+    local = settings.model_copy(update={
+        "chroma_host": None, "store_path": Path(args.path) if args.path else settings.store_path})
+    server = settings.model_copy(update={"chroma_host": args.host or settings.chroma_host,
+                                         "chroma_port": args.port or settings.chroma_port})
+    if not server.chroma_host:
+        print("error: no Chroma server: pass --host (and --port) or set QA_CHROMA_HOST",
+              file=sys.stderr)
+        return 2
+    source, target = (local, server) if args.to == "server" else (server, local)
+    report = migrate(source, target, bot.embedder.name, bot.embedder.dim, replace=args.replace,
+                     progress=progress_bar)
+    print(report.summary())
+    return 1 if report.incomplete else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `qa`."""
     parser = argparse.ArgumentParser(prog="qa", description="Cited answers from news articles.")
@@ -134,6 +155,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--insecure", action="store_true",
                    help="allow a non-local host without QA_AUTH")
     p.set_defaults(func=cmd_serve)
+    p = sub.add_parser("migrate", help="copy the index between the embedded store and a "
+                                       "Chroma server (vectors included; safe to re-run)")
+    p.add_argument("--to", choices=["server", "local"], required=True,
+                   help="server: embedded store -> Chroma server; local: server -> embedded")
+    p.add_argument("--path", default=None, help="embedded store folder (QA_STORE_PATH)")
+    p.add_argument("--host", default=None, help="Chroma server host (QA_CHROMA_HOST)")
+    p.add_argument("--port", type=int, default=None, help="Chroma server port (QA_CHROMA_PORT)")
+    p.add_argument("--replace", action="store_true",
+                   help="empty the target index first (default: merge, keeping its other "
+                        "articles)")
+    p.set_defaults(func=cmd_migrate)
     return parser
 
 

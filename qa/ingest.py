@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -86,7 +87,9 @@ def discover(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[tuple
 
     for raw in paths:
         path = Path(raw)
-        if not path.exists():
+        if path.is_symlink() and not path.exists():
+            skipped.append((str(path), "broken symbolic link or symbolic link loop"))
+        elif not path.exists():
             skipped.append((str(path), "no such file or folder"))
         elif path.is_dir():
             try:
@@ -98,8 +101,40 @@ def discover(paths: Iterable[str | os.PathLike]) -> tuple[list[Path], list[tuple
                                        f"use {', '.join(sorted(SUPPORTED_SUFFIXES))}"))
         else:
             found.append(path)
-    unique = list(dict.fromkeys(p.resolve() for p in found))
+    resolved = []
+    for p in found:
+        try:
+            resolved.append(p.resolve(strict=True))
+        except (OSError, RuntimeError):
+            skipped.append((str(p), "broken symbolic link or symbolic link loop"))
+    unique = list(dict.fromkeys(resolved))
     return unique, skipped
+
+
+def safe_upload_path(upload_dir: str | os.PathLike, name: str) -> Path:
+    """Where an uploaded file called `name` may be stored: directly inside `upload_dir`.
+
+    Refuses (with `IngestError`) names that would land elsewhere: path separators, `..`,
+    absolute paths, NUL or control characters, an unsupported type, or a symbolic link already
+    at that place. Spaces, quotes, accents and leading dashes are kept as they are.
+    """
+    shown = repr(name)[:80]
+    if not isinstance(name, str) or not name.strip():
+        raise IngestError("the uploaded file has no name")
+    if any(ord(c) < 32 or c == "\x7f" for c in name):
+        raise IngestError(f"{shown}: control characters are not allowed in a file name")
+    if "/" in name or "\\" in name or name in {".", ".."} or Path(name).is_absolute():
+        raise IngestError(f"{shown}: a file name, not a path, is expected (nothing was saved)")
+    if len(name.encode("utf-8")) > 255:
+        raise IngestError(f"{shown}: the file name is too long")
+    if Path(name).suffix.lower() not in SUPPORTED_SUFFIXES:
+        raise IngestError(f"{shown}: unsupported type {Path(name).suffix or '(none)'}; "
+                          f"use {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+    folder = Path(upload_dir).resolve()
+    target = folder / name
+    if target.is_symlink() or target.parent.resolve() != folder:
+        raise IngestError(f"{shown}: would be stored outside the upload folder {folder}")
+    return target
 
 
 def decode_text(data: bytes, name: str) -> str:
@@ -120,14 +155,24 @@ def decode_text(data: bytes, name: str) -> str:
     return text
 
 
-def read_file(path: Path) -> RawDocument:
-    """Load one supported file as a `RawDocument`; raises `IngestError` on bad input."""
+def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> RawDocument:
+    """Load one supported file as a `RawDocument`; raises `IngestError` on bad input.
+
+    Files over `max_bytes` are refused from their size alone, before any byte is read.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            raise IngestError(f"{path.name}: not a regular file")
+        size = info.st_size
+        if size > max_bytes:
             raise IngestError(f"{path.name}: {size / 1e6:.0f} MB is over the "
-                              f"{MAX_FILE_BYTES // 1_000_000} MB limit for one article")
-        data = path.read_bytes()
+                              f"{max_bytes / 1e6:.0f} MB limit for one article")
+        with path.open("rb") as fh:  # read at most the limit, even if the file grows
+            data = fh.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise IngestError(f"{path.name}: over the {max_bytes / 1e6:.0f} MB limit "
+                              "for one article")
     except OSError as exc:
         raise IngestError(f"{path.name}: cannot read ({exc.strerror or exc})") from exc
     text = decode_text(data, path.name)
@@ -232,7 +277,7 @@ def ingest_documents(docs: Iterable[RawDocument], store: Store, embedder: Embedd
                            chars=len(article.text))
         pending.append((record, chunks, old is not None))
         pending_chunks += len(chunks)
-        if pending_chunks >= 256:
+        if pending_chunks >= settings.ingest_batch:
             flush()
     flush()
     report.seconds += time.perf_counter() - started

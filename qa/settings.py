@@ -31,6 +31,9 @@ class Settings(BaseSettings):
     chroma_host: str | None = None
     chroma_port: int = 8000
     chroma_token: SecretStr | None = None
+    chroma_timeout_s: float = Field(30.0, gt=0, description="per request to a Chroma server")
+    ingest_batch: int = Field(256, ge=1, le=5000,
+                              description="chunks embedded and written per batch (ingest, migrate)")
     # Chunking and retrieval
     chunk_size: int = Field(220, ge=32, le=2048, description="chunk size in tokens")
     chunk_overlap: int = Field(40, ge=0, le=512)
@@ -43,9 +46,15 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_model: str = "gpt-4o-mini"
     llm_api_key: SecretStr | None = None
-    llm_timeout_s: float = 60.0
-    llm_retries: int = 1
+    llm_timeout_s: float = Field(60.0, gt=0, description="max wait for any byte of a reply")
+    llm_total_timeout_s: float = Field(180.0, gt=0, description="max time for a whole answer")
+    llm_retries: int = Field(1, ge=0, le=10)
+    llm_passages: int = Field(3, ge=1, le=20, description="passages shown to the model")
+    llm_max_tokens: int = Field(300, ge=16, le=4096)
     local_model_path: Path | None = None
+    local_models_dir: Path = PROJECT_ROOT / "store" / "models"
+    local_threads: int = Field(0, ge=0, le=256, description="0 = one less than the cores")
+    local_context: int = Field(4096, ge=512, le=131072)
     # Web
     host: str = "127.0.0.1"
     port: int = 7860

@@ -10,6 +10,7 @@ leaves a readable index that the next ingest repairs.
 
 from __future__ import annotations
 
+import sqlite3
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import chromadb
+import httpx
 import numpy as np
 from chromadb.config import Settings as ChromaSettings
 
@@ -60,12 +62,40 @@ class StoredChunk:
     distance: float = 0.0
 
 
-def _server_error(exc: Exception) -> bool:
-    name = type(exc).__name__
-    text = str(exc).lower()
-    return name in {"ConnectError", "ConnectTimeout", "ReadTimeout", "RemoteProtocolError"} or (
-        "connect" in text or "could not connect" in text or "connection refused" in text
-    )
+_NETWORK_ERRORS = {
+    "ConnectError", "ConnectTimeout", "ReadTimeout", "WriteTimeout", "PoolTimeout",
+    "ReadError", "WriteError", "RemoteProtocolError", "NetworkError", "TimeoutException",
+    "ConnectionError", "ConnectionRefusedError", "ConnectionResetError", "BrokenPipeError",
+}
+
+
+def _server_error(exc: BaseException) -> bool:
+    """True when `exc` (or what caused it) means the server could not be reached."""
+    seen = 0
+    current: BaseException | None = exc
+    while current is not None and seen < 5:
+        name = type(current).__name__
+        text = str(current).lower()
+        if name in _NETWORK_ERRORS or any(
+            word in text for word in ("could not connect", "connection refused",
+                                      "connection reset", "failed to connect")
+        ):
+            return True
+        current = current.__cause__ or current.__context__
+        seen += 1
+    return False
+
+
+def _network_cause(exc: BaseException) -> str:
+    """The name of the network error behind `exc` (e.g. ConnectError, ReadTimeout)."""
+    current: BaseException | None = exc
+    for _ in range(5):
+        if current is None:
+            break
+        if type(current).__name__ in _NETWORK_ERRORS:
+            return type(current).__name__
+        current = current.__cause__ or current.__context__
+    return type(exc).__name__
 
 
 class Store:
@@ -80,12 +110,18 @@ class Store:
             if settings.uses_server
             else str(settings.store_path)
         )
+        self._max_batch_size: int | None = None
         self._client = self._connect()
+        self._open_collections()
+
+    def _open_collections(self) -> None:
+        settings = self.settings
         try:
             self._chunks = self._client.get_or_create_collection(
                 settings.collection,
                 embedding_function=None,
-                metadata={"hnsw:space": "cosine", "embedder": embedder_name, "dim": dim},
+                metadata={"hnsw:space": "cosine", "embedder": self.embedder_name,
+                          "dim": self.dim},
             )
             self._docs = self._client.get_or_create_collection(
                 f"{settings.collection}__docs", embedding_function=None
@@ -107,6 +143,7 @@ class Store:
                     host=s.chroma_host, port=s.chroma_port, headers=headers,
                     settings=chroma_settings,
                 )
+                _set_timeout(client, s.chroma_timeout_s)
                 client.heartbeat()
                 return client
             path = Path(s.store_path)
@@ -122,7 +159,7 @@ class Store:
         if self.settings.uses_server and _server_error(exc):
             return StoreUnavailable(
                 f"The Chroma server at {self.location} cannot be reached ({action}): "
-                f"{type(exc).__name__}. Start it or check QA_CHROMA_HOST/QA_CHROMA_PORT."
+                f"{_network_cause(exc)}. Start it or check QA_CHROMA_HOST/QA_CHROMA_PORT."
             )
         return StoreError(
             f"The index at {self.location} could not {action}: {exc}. If the folder is not a "
@@ -133,7 +170,23 @@ class Store:
         try:
             return fn(*args, **kwargs)
         except Exception as exc:
+            retry = self._rebind(fn, exc)
+            if retry is None:
+                raise self._wrap(exc, action) from exc
+        try:  # the collections were dropped and made again by another process: reopened
+            return retry(*args, **kwargs)
+        except Exception as exc:
             raise self._wrap(exc, action) from exc
+
+    def _rebind(self, fn: Any, exc: Exception) -> Any:
+        """`fn` on freshly opened collections, when `exc` says ours no longer exist."""
+        owner = getattr(fn, "__self__", None)
+        which = ("_chunks" if owner is self._chunks else "_docs" if owner is self._docs
+                 else None)
+        if which is None or "does not exist" not in str(exc).lower():
+            return None
+        self._open_collections()
+        return getattr(getattr(self, which), fn.__name__)
 
     def _check_embedder(self) -> None:
         meta = self._chunks.metadata or {}
@@ -232,7 +285,7 @@ class Store:
     def add_chunks(self, ids: list[str], vectors: np.ndarray, texts: list[str],
                    metas: list[dict[str, Any]]) -> None:
         """Upsert chunks in batches that fit the server's maximum batch size."""
-        limit = max(1, min(self._max_batch(), 1000))
+        limit = self.batch_limit()
         for at in range(0, len(ids), limit):
             sl = slice(at, at + limit)
             self._call("write chunks", self._chunks.upsert, ids=ids[sl],
@@ -241,31 +294,51 @@ class Store:
 
     def delete_chunks(self, ids: list[str]) -> None:
         """Delete chunks by id, in batches."""
-        for at in range(0, len(ids), 1000):
-            self._call("delete chunks", self._chunks.delete, ids=ids[at : at + 1000])
+        limit = self.batch_limit()
+        for at in range(0, len(ids), limit):
+            self._call("delete chunks", self._chunks.delete, ids=ids[at : at + limit])
 
-    def _max_batch(self) -> int:
-        try:
-            return int(self._client.get_max_batch_size())
-        except Exception:
-            return 1000
+    def batch_limit(self) -> int:
+        """Records per write: `QA_INGEST_BATCH`, capped by the server's maximum batch size."""
+        if self._max_batch_size is None:
+            try:
+                self._max_batch_size = int(self._client.get_max_batch_size())
+            except Exception:
+                self._max_batch_size = 1000
+        return max(1, min(self._max_batch_size, self.settings.ingest_batch))
 
     def count(self) -> int:
         """Number of stored chunks (all versions)."""
         return int(self._call("count chunks", self._chunks.count))
 
-    def iter_chunks(self, page: int = 2000) -> Iterator[StoredChunk]:
-        """Every stored chunk with its text, page by page."""
+    def iter_chunks(self, page: int = 2000, with_vectors: bool = False,
+                    with_text: bool = True) -> Iterator[StoredChunk]:
+        """Every stored chunk with its text (and vector in meta["_vector"]), page by page."""
+        include = ["metadatas"]
+        if with_text:
+            include.append("documents")
+        if with_vectors:
+            include.append("embeddings")
         offset = 0
         while True:
             got = self._call("read chunks", self._chunks.get, limit=page, offset=offset,
-                             include=["documents", "metadatas"])
+                             include=include)
             if not got["ids"]:
                 return
-            for cid, text, meta in zip(got["ids"], got["documents"], got["metadatas"],
-                                       strict=False):
-                yield StoredChunk(id=cid, text=text or "", meta=dict(meta or {}))
+            texts = got.get("documents") if with_text else None
+            vectors = got.get("embeddings") if with_vectors else None
+            for i, (cid, meta) in enumerate(zip(got["ids"], got["metadatas"], strict=False)):
+                m = dict(meta or {})
+                if vectors is not None:
+                    m["_vector"] = np.asarray(vectors[i], dtype=np.float32)
+                text = (texts[i] or "") if texts is not None else ""
+                yield StoredChunk(id=cid, text=text, meta=m)
             offset += len(got["ids"])
+
+    def chunk_ids(self) -> dict[str, tuple[str, str]]:
+        """Every stored chunk id with its (doc_id, doc_hash), without texts or vectors."""
+        return {c.id: (str(c.meta.get("doc_id", "")), str(c.meta.get("doc_hash", "")))
+                for c in self.iter_chunks(with_text=False)}
 
     def nearest(self, vector: np.ndarray, n: int) -> list[StoredChunk]:
         """The `n` chunks closest to `vector` (cosine distance)."""
@@ -296,6 +369,16 @@ class Store:
                 "embedder": self.embedder_name, "dim": self.dim, "chunks": self.count()}
 
 
+def _set_timeout(client: Any, seconds: float) -> None:
+    """Bound every request to the server (chromadb's HttpClient waits forever by default)."""
+    session = getattr(getattr(client, "_server", None), "_session", None)
+    if session is not None and hasattr(session, "timeout"):
+        try:
+            session.timeout = httpx.Timeout(seconds, connect=min(seconds, 5.0))
+        except Exception:  # a chromadb version without this attribute: keep its default
+            pass
+
+
 def _check_store_dir(path: Path) -> None:
     """Refuse a store folder that exists but is not a Chroma index (never wipe it)."""
     if path.exists() and not path.is_dir():
@@ -310,6 +393,13 @@ def _check_store_dir(path: Path) -> None:
                     f"{sqlite} is not a SQLite database: the store at {path} is corrupt or not "
                     "a Chroma index. Move it away or set QA_STORE_PATH; nothing was deleted."
                 )
+        tables = _sqlite_tables(sqlite)
+        if tables and not {"collections", "migrations"} <= tables:
+            raise StoreError(
+                f"{sqlite} is a SQLite database of something else than Chroma (tables "
+                f"{', '.join(sorted(tables)[:3])}): the store at {path} is not a Chroma index. "
+                "Move it away or set QA_STORE_PATH; nothing was changed."
+            )
         return
     foreign = [p.name for p in path.iterdir()
                if p.name not in {"README.md", "uploads", ".gitignore"} and not _is_uuid(p.name)]
@@ -319,6 +409,19 @@ def _check_store_dir(path: Path) -> None:
             f"({', '.join(sorted(foreign)[:3])}). Set QA_STORE_PATH to an empty or Chroma "
             "folder; nothing was deleted."
         )
+
+
+def _sqlite_tables(db: Path) -> set[str]:
+    """Table names of a SQLite file, read-only (empty when it cannot be read right now)."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1.0)
+        try:
+            return {row[0] for row in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return set()
 
 
 def _is_uuid(name: str) -> bool:

@@ -14,6 +14,7 @@ os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 
 from qa import QA, Settings
+from tests.chroma_server import ChromaServer
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = ROOT / "articles"
@@ -48,3 +49,17 @@ def corpus_copy(tmp_path: Path) -> Path:
     target = tmp_path / "articles"
     shutil.copytree(ARTICLES, target)
     return target
+
+
+def server_settings(tmp: Path, server: ChromaServer, **overrides) -> Settings:
+    """Settings pointing at a Chroma server (same code path as QA_CHROMA_HOST/PORT)."""
+    return make_settings(tmp, chroma_host=server.host, chroma_port=server.port, **overrides)
+
+
+@pytest.fixture(scope="session")
+def chroma_server(tmp_path_factory: pytest.TempPathFactory):
+    """A real `chroma run` on a free loopback port, shared by the session (tests use their
+    own collection names)."""
+    server = ChromaServer(tmp_path_factory.mktemp("chroma") / "db").start()
+    yield server
+    server.stop()
