@@ -16,6 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import (
+    WORK,
     fresh_dir,
     percentile,
     rank_metrics,
@@ -29,9 +30,9 @@ from qa.embed import Embedder
 from qa.ingest import ingest_documents
 
 
-def build_ours(embedder_kind: str) -> tuple[QA, float]:
+def build_ours(embedder_kind: str, reuse: bool = False) -> tuple[QA, float]:
     """Index SPF with our pipeline; returns the bot and the ingest seconds."""
-    store = fresh_dir("spf_ours")
+    store = WORK / "spf_ours" if reuse else fresh_dir("spf_ours")
     bot = QA(Settings(store_path=store, collection="spf", embedder=embedder_kind))
     started = time.perf_counter()
     report = ingest_documents(spf_documents(), bot.store, bot.embedder, bot.settings)
@@ -84,10 +85,11 @@ def main() -> None:
     parser.add_argument("--embedder", default="fast")
     parser.add_argument("--skip-llamaindex", action="store_true")
     parser.add_argument("--skip-ask", action="store_true")
+    parser.add_argument("--reuse", action="store_true", help="keep the index of the last run")
     args = parser.parse_args()
     questions = spf_questions()
     gold = [q["doc_id"] for q in questions]
-    bot, ingest_s = build_ours(args.embedder)
+    bot, ingest_s = build_ours(args.embedder, args.reuse)
     retriever = bot.retriever
     passages = retriever.lexical().passages
 

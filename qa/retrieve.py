@@ -18,7 +18,10 @@ from qa.results import Passage
 from qa.store import Store, StoredChunk
 from qa.text import index_terms
 
-RRF_K = 60
+# Fusion weights, measured on SPF and the seed set (bench/spf_quality.py; README table):
+# vectors carry cross-lingual questions, BM25 adds exact names and rare terms at half weight.
+RRF_K = 10
+BM25_WEIGHT = 0.5
 
 
 @dataclass
@@ -100,7 +103,7 @@ class HybridRetriever:
         for rank, (cid, _) in enumerate(vector):
             fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
         for rank, cid in enumerate(lexical):
-            fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
+            fused[cid] = fused.get(cid, 0.0) + BM25_WEIGHT / (RRF_K + rank + 1)
         passages = self.lexical().passages
         best = sorted(fused, key=lambda cid: -fused[cid])[:k]
         return [_with_score(passages[cid], fused[cid]) for cid in best if cid in passages]
