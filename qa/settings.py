@@ -51,6 +51,8 @@ class Settings(BaseSettings):
     llm_retries: int = Field(1, ge=0, le=10)
     llm_passages: int = Field(3, ge=1, le=20, description="passages shown to the model")
     llm_max_tokens: int = Field(300, ge=16, le=4096)
+    llm_refusal_gate: bool = Field(True, description="refuse without asking the model when the "
+                                   "extractive scorer finds no supporting sentence")
     local_model_path: Path | None = None
     local_models_dir: Path = PROJECT_ROOT / "store" / "models"
     local_threads: int = Field(0, ge=0, le=256, description="0 = one less than the cores")

@@ -1,0 +1,347 @@
+"""Generated answers: an OpenAI-compatible model behind the citation verifier, extractive fallback.
+
+`make_generator` returns a `Generator` for `QA_LLM=openai` (any OpenAI-compatible server at
+`QA_LLM_BASE_URL`) or `QA_LLM=local` (llama.cpp's OpenAI-compatible server started inside this
+process with xllamacpp on 127.0.0.1, then the same path). The model sees the passages as
+numbered, delimited data (`prompts/`); its streamed text is shown as it grows, and the final
+answer keeps only the sentences the verifier (`qa.answer.verify`) accepts. Any failure
+(unreachable, timeout, broken stream, unreadable reply, nothing verifiable, wrong language)
+yields the extractive answer with a notice saying why. The API key never leaves the client.
+"""
+
+from __future__ import annotations
+
+import base64
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from typing import Any
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+import openai
+
+from qa.answer import Answerer, refusal
+from qa.answer.local import MODEL_FILE, LlamaServer, assemble_model
+from qa.answer.verify import render_partial, strip_markers, verify_answer
+from qa.results import Answer, Passage, Sentence
+from qa.settings import PROJECT_ROOT, Settings
+from qa.text import detect_language, words
+
+log = logging.getLogger(__name__)
+
+PROMPTS = PROJECT_ROOT / "prompts"
+LANGUAGES = {"fr": "French", "en": "English"}
+NOT_FOUND = "NOT_FOUND"
+_SPECIAL = re.compile(r"<\|[^|>]{0,40}\|>|</?s>|\[/?INST\]|<</?SYS>>|</?passages?\b[^>]*>",
+                      re.IGNORECASE)
+_INJECTION = re.compile(
+    r"\b(ignore[sz]?|disregard|forget|oublie[sz]?)\b.{0,40}\b(instructions?|consignes?|"
+    r"rules|r[eè]gles|prompt)\b|\b(system prompt|prompt syst[eè]me|you are now|tu es d[ée]sormais|"
+    r"new instructions|nouvelles instructions)\b|^\s*#*\s*(system|syst[eè]me|assistant)\s*:",
+    re.IGNORECASE | re.MULTILINE)
+
+
+class GenerationError(Exception):
+    """The model gave no usable answer; `reason` is short and safe to show (no secrets)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+# -- prompts ------------------------------------------------------------------------------
+def load_prompt(name: str) -> str:
+    """A prompt template from `prompts/`."""
+    return (PROMPTS / f"{name}.txt").read_text(encoding="utf-8").strip()
+
+
+def fill(template: str, **values: str) -> str:
+    """Replace `{name}` placeholders (and nothing else: passages may hold braces)."""
+    for key, value in values.items():
+        template = template.replace("{" + key + "}", value)
+    return template
+
+
+def sanitize(text: str) -> str:
+    """Passage text made inert: no chat-template tokens or tags, no [n] look-alike markers."""
+    text = _SPECIAL.sub(" ", text)
+    return re.sub(r"\[(\d{1,3})\]", r"(\1)", text)
+
+
+def suspicious(text: str) -> bool:
+    """True for text that talks to the model (prompt injection); such passages are withheld."""
+    return bool(_INJECTION.search(text))
+
+
+def format_passages(passages: list[Passage]) -> str:
+    """Numbered, delimited passages."""
+    return "\n".join(
+        f'<passage n="{i}" title="{sanitize(p.title).replace(chr(34), chr(39))}">\n'
+        f"{sanitize(p.text).strip()}\n</passage>" for i, p in enumerate(passages, 1))
+
+
+def answer_messages(question: str, passages: list[Passage], language: str) -> list[dict]:
+    """The chat messages asking for a cited answer."""
+    name = LANGUAGES.get(language, "English")
+    return [{"role": "system", "content": fill(load_prompt("system"), language=name)},
+            {"role": "user", "content": fill(load_prompt("answer"), language=name,
+                                             passages=format_passages(passages),
+                                             question=sanitize(question))}]
+
+
+def rewrite_messages(question: str, history: list[dict[str, Any]]) -> list[dict]:
+    """The chat messages asking for a standalone version of a follow-up question."""
+    lines = []
+    for turn in (history or [])[-6:]:
+        content = turn.get("content") if isinstance(turn, dict) else None
+        if isinstance(content, str) and content.strip():
+            who = "User" if turn.get("role") == "user" else "Assistant"
+            lines.append(f"{who}: {sanitize(strip_markers(content)).strip()[:400]}")
+    language = LANGUAGES.get(detect_language(question), "English")
+    return [{"role": "user", "content": fill(load_prompt("rewrite"), language=language,
+                                             history="\n".join(lines),
+                                             question=sanitize(question))}]
+
+
+def public_url(url: str | None) -> str:
+    """A base URL fit for messages: no user info, query or fragment."""
+    if not url:
+        return "https://api.openai.com/v1"
+    parts = urlsplit(url)
+    host = parts.hostname or "?"
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme}://{host}{port}{parts.path}"
+
+
+def split_credentials(url: str | None) -> tuple[str | None, dict[str, str] | None]:
+    """A URL's user:password moved into a Basic header, so HTTP logs never show it."""
+    parts = urlsplit(url) if url else None
+    if not parts or parts.username is None:
+        return url, None
+    netloc = parts.hostname or ""
+    netloc += f":{parts.port}" if parts.port else ""
+    pair = f"{unquote(parts.username)}:{unquote(parts.password or '')}".encode()
+    return (urlunsplit(parts._replace(netloc=netloc)),
+            {"Authorization": "Basic " + base64.b64encode(pair).decode()})
+
+
+def _reason(exc: BaseException) -> str:
+    """A short, secret-free reason for a failed request (httpx or httpx2 underneath)."""
+    chain = [exc]
+    while (nxt := chain[-1].__cause__ or chain[-1].__context__) and len(chain) < 8:
+        chain.append(nxt)
+    kinds = {cls.__name__ for e in chain for cls in type(e).__mro__}
+    if kinds & {"APITimeoutError", "TimeoutException", "TimeoutError"}:
+        return "timeout"
+    if "ConnectionRefusedError" in kinds:
+        return "connection refused"
+    if isinstance(exc, openai.APIStatusError):
+        return f"HTTP {exc.status_code}"
+    if kinds & {"RemoteProtocolError", "ReadError", "ConnectionResetError"}:
+        return "the connection broke off mid-answer"
+    if kinds & {"APIConnectionError", "HTTPError", "OSError"}:
+        return "connection failed"
+    return "unreadable response"
+
+
+# -- the generator ------------------------------------------------------------------------
+class Generator:
+    """An OpenAI-compatible chat model behind the verifier, falling back to `fallback`."""
+
+    def __init__(self, settings: Settings, fallback: Answerer, mode: str = "openai",
+                 starter: Callable[[], str] | None = None, label: str = "") -> None:
+        self.settings = settings
+        self.fallback = fallback
+        self.mode = mode
+        self._starter = starter
+        self._base_url = None if starter else settings.llm_base_url
+        self._label = label
+        self._client: openai.OpenAI | None = None
+        self._start_error = ""
+        self._lock = threading.Lock()
+
+    @property
+    def where(self) -> str:
+        """How notices name the model (never with credentials)."""
+        return self._label or f"the language model at {public_url(self._base_url)}"
+
+    def client(self) -> openai.OpenAI:
+        """The OpenAI client (starts the local server on first use)."""
+        with self._lock:
+            if self._start_error:
+                raise GenerationError(self._start_error)
+            if self._client is None:
+                if self._starter is not None:
+                    try:
+                        self._base_url = self._starter()
+                    except Exception as exc:  # remembered: loading again would fail again
+                        self._start_error = f"it could not be started: {exc}"
+                        log.warning("%s could not be started: %s", self.where, exc)
+                        raise GenerationError(self._start_error) from None
+                key = self.settings.llm_api_key
+                s = self.settings
+                url, headers = split_credentials(self._base_url)
+                self._client = openai.OpenAI(
+                    base_url=url, max_retries=s.llm_retries, default_headers=headers,
+                    api_key=key.get_secret_value() if key else "no-key",
+                    timeout=openai.Timeout(s.llm_timeout_s, connect=min(s.llm_timeout_s, 10.0)))
+            return self._client
+
+    def stream(self, question: str, passages: list[Passage], language: str) -> Iterator[Answer]:
+        """Growing generated answers; the last one is verified (or the extractive fallback)."""
+        choose = getattr(self.fallback, "choose", None)
+        if self.settings.llm_refusal_gate and choose and not choose(question, passages):
+            # The calibrated extractive scorer finds no supporting sentence: refuse, don't
+            # let the model guess (a fluent guess can cite real names and still be wrong).
+            yield refusal(question, language, self.fallback.mode)
+            return
+        shown = [p for p in passages if not suspicious(f"{p.title}\n{p.text}")]
+        if len(shown) < len(passages):
+            log.warning("withheld %d passage(s) that address the model", len(passages) - len(shown))
+        shown = shown[: self.settings.llm_passages]
+        if not shown:
+            notice = "The passages read like instructions to a model and were not shown to it"
+            yield from self._fallback(question, passages, language, notice)
+            return
+        raw = ""
+        try:
+            for raw in self._generate(answer_messages(question, shown, language)):
+                if not NOT_FOUND.startswith(raw.strip()[: len(NOT_FOUND)]):
+                    text, citations = render_partial(raw, shown)
+                    yield Answer(question=question, text=text, citations=citations,
+                                 mode=self.mode, language=language)
+        except GenerationError as exc:
+            log.warning("%s failed: %s", self.where, exc.reason)
+            notice = f"{self.where[:1].upper()}{self.where[1:]} did not answer ({exc.reason})"
+            yield from self._fallback(question, passages, language, notice)
+            return
+        yield from self._final(question, raw, shown, passages, language)
+
+    def _final(self, question: str, raw: str, shown: list[Passage], passages: list[Passage],
+               language: str) -> Iterator[Answer]:
+        where = f"{self.where[:1].upper()}{self.where[1:]}"
+        if raw.strip().strip(".").upper() == NOT_FOUND or (
+                NOT_FOUND in raw and len(words(raw.replace(NOT_FOUND, ""))) < 3):
+            notice = f"{where} found no answer in the passages it was shown"
+            yield from self._fallback(question, passages, language, notice)
+            return
+        result = verify_answer(raw, shown)
+        if not result.citations:
+            n = len(result.rejected)
+            notice = (f"{where} gave an answer whose {n} sentence(s) could not be verified "
+                      "against the articles" if n else f"{where} gave an empty answer")
+            yield from self._fallback(question, passages, language, notice, result.sentences)
+            return
+        if wrong_language(result.text, language):
+            notice = f"{where} answered in the wrong language"
+            yield from self._fallback(question, passages, language, notice)
+            return
+        dropped = len(result.rejected)
+        notice = (f"{dropped} sentence(s) of the generated answer could not be verified against "
+                  "the articles and were removed." if dropped else "")
+        yield Answer(question=question, text=result.text, citations=result.citations,
+                     mode=self.mode, language=language, sentences=result.sentences,
+                     notice=notice)
+
+    def _fallback(self, question: str, passages: list[Passage], language: str, notice: str,
+                  rejected: list[Sentence] | None = None) -> Iterator[Answer]:
+        """The extractive answer, with the notice and the rejected generated sentences."""
+        if notice:
+            notice += f"; this answer is {self.fallback.mode}."
+        for answer in self.fallback.stream(question, passages, language):
+            unverified = [s for s in rejected or [] if not s.verified]
+            yield replace(answer, notice=notice, sentences=unverified + list(answer.sentences))
+
+    def _generate(self, messages: list[dict]) -> Iterator[str]:
+        """The reply text as it grows; raises `GenerationError` on any failure."""
+        s = self.settings
+        deadline = time.monotonic() + s.llm_total_timeout_s
+        stream = None
+        text, finished = "", False
+        try:
+            stream = self.client().chat.completions.create(
+                model=s.llm_model, messages=messages, stream=True, temperature=0,
+                max_tokens=s.llm_max_tokens)  # type: ignore[call-overload]
+            for chunk in stream:
+                if time.monotonic() > deadline:
+                    raise GenerationError("timeout")
+                choices = getattr(chunk, "choices", None)
+                if not isinstance(choices, list):
+                    raise GenerationError("unreadable response")
+                if not choices:
+                    continue
+                content = getattr(getattr(choices[0], "delta", None), "content", None)
+                if content is not None and not isinstance(content, str):
+                    raise GenerationError("unreadable response")
+                if content:
+                    text += content
+                    yield text
+                finished = finished or bool(getattr(choices[0], "finish_reason", None))
+        except GenerationError:
+            raise
+        except Exception as exc:
+            raise GenerationError(_reason(exc)) from None
+        finally:
+            if stream is not None:
+                try:
+                    stream.close()
+                except Exception:
+                    pass
+        if not finished:
+            raise GenerationError("the reply stopped mid-answer" if text else "empty reply")
+
+    def rewrite(self, question: str, history: list[dict[str, Any]]) -> str | None:
+        """A standalone version of a follow-up question, or None when the model can't help."""
+        try:
+            reply = self.client().chat.completions.create(
+                model=self.settings.llm_model, messages=rewrite_messages(question, history),
+                temperature=0, max_tokens=80)  # type: ignore[call-overload]
+            content = reply.choices[0].message.content
+        except GenerationError as exc:
+            log.warning("rewrite: %s failed: %s", self.where, exc.reason)
+            return None
+        except Exception as exc:
+            log.warning("rewrite: %s failed: %s", self.where, _reason(exc))
+            return None
+        return clean_rewrite(content, question)
+
+
+def clean_rewrite(content: object, question: str) -> str | None:
+    """The first line of a rewrite reply, if it is a plausible question in the same language."""
+    if not isinstance(content, str):
+        return None
+    lines = [ln.strip() for ln in content.strip().splitlines() if ln.strip()]
+    if not lines:
+        return None
+    line = re.sub(r"^(standalone question|question( autonome)?|rewritten question)\s*:\s*", "",
+                  lines[0], flags=re.IGNORECASE).strip(" \"'«»`*")
+    if not line or len(line) > 400 or NOT_FOUND in line or suspicious(line):
+        return None
+    if len(words(line)) >= 4 and detect_language(line) != detect_language(question):
+        return None
+    return line
+
+
+def wrong_language(text: str, language: str) -> bool:
+    """True when a long enough answer is clearly not in `language`."""
+    plain = re.sub(r"«[^»]*»|\"[^\"]*\"", " ", strip_markers(text))
+    return len(words(plain)) >= 6 and detect_language(plain) != language
+
+
+def make_generator(settings: Settings, fallback: Answerer) -> Generator:
+    """The generator for `QA_LLM=openai` or `QA_LLM=local`."""
+    if settings.llm != "local":
+        return Generator(settings, fallback, "openai")
+    holder: dict[str, LlamaServer] = {}
+
+    def start() -> str:
+        path = settings.local_model_path or assemble_model(settings.local_models_dir)
+        holder["server"] = LlamaServer(path, settings.local_context, settings.local_threads)
+        return holder["server"].start()
+
+    name = settings.local_model_path.name if settings.local_model_path else MODEL_FILE
+    return Generator(settings, fallback, "local", starter=start,
+                     label=f"the local language model ({name})")

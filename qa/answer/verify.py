@@ -1,0 +1,368 @@
+"""The citation verifier: a generated sentence stays only if its sources back its facts.
+
+Rules, applied to every sentence of a generated answer:
+- it carries [n] markers, and every n names a passage that was given to the model;
+- every number, date, month, weekday and proper name it states occurs in one of the passages it
+  cites (accent- and case-insensitive; "8" ~ "huit" ~ "eight" for small numbers; French and
+  English month and day names; a short FR/EN table of place, country and institution names).
+
+Sentences that pass are kept, their markers renumbered in order of first use, and each cited
+passage becomes a `Citation` whose quote is the passage sentence(s) that support the claims.
+Every sentence is recorded as `Sentence(text, verified, citations)`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from qa.results import Citation, Passage, Sentence
+from qa.text import STOPWORDS, fold, index_terms, split_sentences, words
+
+MARKER_RE = re.compile(r"\[(\d{1,3})\]")
+_MARKER_GROUP = re.compile(
+    r"\[\s*(?:passages?|sources?|n°)?\s*(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\s*\]", re.IGNORECASE)
+_TRAILING = re.compile(r"([.!?…])((?:\s*\[\d{1,3}\])+)")
+
+MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
+          "octobre", "novembre", "decembre", "january", "february", "march", "april", "may",
+          "june", "july", "august", "september", "october", "november", "december"]
+MONTH_INDEX = {m: i % 12 + 1 for i, m in enumerate(MONTHS)}
+WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday",
+            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAY_INDEX = {d: i % 7 for i, d in enumerate(WEEKDAYS)}
+_AMBIGUOUS_MONTHS = {"may", "march"}  # English verbs too: months only when capitalised
+SMALL_NUMBERS = {
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+    "dix sept": 17, "dix huit": 18, "dix neuf": 19, "vingt": 20, "two": 2, "three": 3,
+    "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+}
+_MONTH_ALT = "|".join(MONTHS)
+_DAY = r"(\d{1,2})(?:er|st|nd|rd|th)?"
+_JOIN = r"(?:\s*[-–/]\s*|\s+(?:et|au|and|to)\s+)"
+DAY_MONTH_RE = re.compile(rf"(?<!\d){_DAY}(?:{_JOIN}{_DAY})?\s+(?:of\s+)?({_MONTH_ALT})\b")
+MONTH_DAY_RE = re.compile(rf"\b({_MONTH_ALT})\s+{_DAY}(?:{_JOIN}{_DAY})?(?!\d)")
+NUMBER_RE = re.compile(r"(?<![\w])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?!\d)|\d+[.,]\d+|\d+)")
+WORD_NUMBER_RE = re.compile(
+    r"\b(" + "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True)).replace(" ", r"[\s-]")
+    + r")\b")
+NAME_TOKEN_RE = re.compile(r"[^\W\d_][\w]*")
+_NOT_NAMES = {"i", "m", "mme", "mr", "mrs", "ms", "dr", "st", "source", "sources", "note",
+              "according", "yes", "no", "oui", "non", "however", "cependant", "toutefois",
+              "ensuite", "enfin", "also", "both", "during", "lors", "pendant", "apres", "avant",
+              "answer", "reponse", "passage", "passages", "article", "articles"}
+
+# Names that differ between French sources and English answers (folded words, both ways).
+_ALIAS_GROUPS = [
+    ["nato", "otan", "alliance atlantique"], ["eu", "ue", "union europeenne"],
+    ["un", "onu", "nations unies"], ["us", "usa", "etats unis", "americain", "americains"],
+    ["nrc", "cor", "conseil otan russie"], ["uk", "royaume uni", "britannique"],
+    ["britain", "royaume uni", "grande bretagne", "britannique"], ["germany", "allemagne"],
+    ["poland", "pologne"], ["polish", "polonais", "pologne"], ["belarus", "bielorussie"],
+    ["lithuania", "lituanie"], ["latvia", "lettonie"], ["romania", "roumanie"],
+    ["bulgaria", "bulgarie"], ["norway", "norvege"], ["norwegian", "norvegien"],
+    ["crimea", "crimee"], ["kyiv", "kiev"], ["brussels", "bruxelles"], ["vienna", "vienne"],
+    ["baltic", "baltes", "baltique", "baltiques"], ["russian", "russe", "russes"],
+    ["white", "blanche"], ["house", "maison"], ["council", "conseil"], ["foreign", "etrangeres"],
+    ["ministry", "ministere"], ["prime", "premier"], ["state", "etat"], ["north", "nord"],
+    ["east", "est"], ["eastern", "orientale", "est"], ["west", "ouest"],
+    ["western", "occidentale", "occidentaux"], ["united", "unis", "unies"],
+    ["organization", "organisation"], ["treaty", "traite"], ["sea", "mer"], ["black", "noire"],
+    ["deputy", "adjoint", "vice"], ["spokeswoman", "porte parole"],
+    ["spokesman", "porte parole"], ["agency", "agence"], ["europe", "europeen", "europeenne"],
+    ["european", "europeen", "europeenne", "europe"], ["kremlin", "kremlin"],
+]
+ALIASES: dict[str, list[str]] = {}
+for _group in _ALIAS_GROUPS:
+    for _name in _group:
+        if " " not in _name:
+            ALIASES.setdefault(_name, []).extend(g for g in _group if g != _name)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A checkable fact of a sentence: a number, date, month, weekday or name."""
+
+    kind: str
+    text: str
+    key: object
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a passage states, normalised for claim checking."""
+
+    numbers: frozenset[str]
+    dates: frozenset[tuple[int, int]]
+    months: frozenset[int]
+    weekdays: frozenset[int]
+    words: frozenset[str]
+    acronyms: frozenset[str]
+    joined: str
+    stems: frozenset[str] = frozenset()
+
+
+@dataclass
+class Checked:
+    """The verdict on one generated sentence."""
+
+    text: str
+    markers: tuple[int, ...]
+    verified: bool
+    reason: str = ""
+
+
+@dataclass
+class Verified:
+    """A verified answer: kept text (renumbered), citations, and every sentence's verdict."""
+
+    text: str
+    citations: list[Citation]
+    sentences: list[Sentence]
+    checked: list[Checked] = field(default_factory=list)
+
+    @property
+    def rejected(self) -> list[Checked]:
+        """The sentences that failed."""
+        return [c for c in self.checked if not c.verified]
+
+
+# -- parsing ------------------------------------------------------------------------------
+def normalize_markers(text: str) -> str:
+    """'[1, 2]' -> '[1][2]', '[Passage 3]' -> '[3]', and unless the text puts its markers
+    before its sentences ('[1] Fact.'), 'fact. [1]' -> 'fact [1].'."""
+    text = _MARKER_GROUP.sub(
+        lambda m: "".join(f"[{n}]" for n in re.split(r"\s*[,;]\s*", m.group(1).strip())), text)
+    if re.match(r"\s*\[\d", text):
+        return re.sub(r"([.!?…])[ \t]+(?=\[\d)", "\\1\n", text)
+    return _TRAILING.sub(lambda m: " " + m.group(2).strip() + m.group(1), text)
+
+
+def markers(text: str) -> tuple[int, ...]:
+    """The marker numbers of a text, in order, without repeats."""
+    return tuple(dict.fromkeys(int(n) for n in MARKER_RE.findall(text)))
+
+
+def strip_markers(text: str) -> str:
+    """The text without its [n] markers."""
+    return re.sub(r"\s*\[\d{1,3}\]", "", text)
+
+
+def split_answer(text: str) -> list[str]:
+    """The sentences of a generated answer (list bullets removed, marker-only bits dropped)."""
+    text = normalize_markers(text)
+    out = []
+    for a, b in split_sentences(text):
+        sentence = re.sub(r"^\s*(?:[-*•]|\d+[.)])\s+", "", text[a:b]).strip()
+        lead = re.match(r"^((?:\[\d{1,3}\]\s*)+)(.+?)([.!?…]?)$", sentence, re.DOTALL)
+        if lead:  # '[1] Fact.' -> 'Fact [1].'
+            sentence = f"{lead.group(2).strip()} {lead.group(1).strip()}{lead.group(3)}"
+        if words(strip_markers(sentence)):
+            out.append(sentence)
+    return out
+
+
+def _number_key(raw: str) -> str:
+    if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+", raw):
+        return str(int(re.sub(r"\D", "", raw)))
+    if re.fullmatch(r"\d+[.,]\d+", raw):
+        return raw.replace(",", ".")
+    return str(int(raw))
+
+
+def _dates(folded: str) -> list[tuple[str, tuple[int, int]]]:
+    out = []
+    for m in DAY_MONTH_RE.finditer(folded):
+        month = MONTH_INDEX[m.group(3)]
+        out += [(m.group(0), (int(d), month)) for d in (m.group(1), m.group(2)) if d]
+    for m in MONTH_DAY_RE.finditer(folded):
+        month = MONTH_INDEX[m.group(1)]
+        out += [(m.group(0), (int(d), month)) for d in (m.group(2), m.group(3)) if d]
+    return out
+
+
+@lru_cache(maxsize=4096)
+def facts(text: str) -> Facts:
+    """The numbers, dates, months, weekdays and words stated in a passage."""
+    folded = fold(text)
+    tokens = words(text)
+    numbers = {_number_key(m.group(1)) for m in NUMBER_RE.finditer(folded)}
+    numbers |= {str(SMALL_NUMBERS[re.sub(r"[\s-]+", " ", m.group(1))])
+                for m in WORD_NUMBER_RE.finditer(folded)}
+    acronyms = {fold(t) for t in NAME_TOKEN_RE.findall(text) if len(t) >= 2 and t.isupper()}
+    return Facts(
+        numbers=frozenset(numbers), dates=frozenset(d for _, d in _dates(folded)),
+        months=frozenset(MONTH_INDEX[t] for t in tokens if t in MONTH_INDEX),
+        weekdays=frozenset(WEEKDAY_INDEX[t] for t in tokens if t in WEEKDAY_INDEX),
+        words=frozenset(tokens), acronyms=frozenset(acronyms), joined=f" {' '.join(tokens)} ",
+        stems=frozenset(index_terms(text)))
+
+
+def claims(sentence: str) -> list[Claim]:
+    """The numbers, dates, months, weekdays and proper names a sentence states."""
+    text = strip_markers(sentence)
+    folded = fold(text)
+    out = [Claim("date", raw, key) for raw, key in _dates(folded)]
+    out += [Claim("number", m.group(1), _number_key(m.group(1)))
+            for m in NUMBER_RE.finditer(folded)]
+    out += [Claim("number", m.group(1), str(SMALL_NUMBERS[re.sub(r"[\s-]+", " ", m.group(1))]))
+            for m in WORD_NUMBER_RE.finditer(folded)]
+    tokens = list(NAME_TOKEN_RE.finditer(text))
+    for i, m in enumerate(tokens):
+        token, key = m.group(0), fold(m.group(0))
+        if key in WEEKDAY_INDEX:
+            out.append(Claim("weekday", token, WEEKDAY_INDEX[key]))
+            continue
+        if key in MONTH_INDEX:
+            if key not in _AMBIGUOUS_MONTHS or token[0].isupper():
+                out.append(Claim("month", token, MONTH_INDEX[key]))
+            continue
+        acronym = len(token) >= 2 and token.isupper()
+        if not token[0].isupper() or (not acronym and (key in STOPWORDS or key in _NOT_NAMES)):
+            continue
+        if i == 0 and not acronym:
+            # A capital at the start says nothing; check it when a name follows right after.
+            nxt = tokens[1] if len(tokens) > 1 else None
+            if not (nxt and nxt.group(0)[0].isupper()
+                    and text[m.end():nxt.start()] in {" ", "-"}):
+                continue
+        out.append(Claim("acronym" if acronym else "name", token, key))
+    return out
+
+
+# -- checking -----------------------------------------------------------------------------
+def _alias_found(key: str, f: Facts) -> bool:
+    return any(f" {alias} " in f.joined for alias in ALIASES.get(key, ()))
+
+
+def _name_found(key: str, f: Facts) -> bool:
+    if key in f.words or _alias_found(key, f):
+        return True
+    if len(key) < 5:
+        return False
+    need = max(5, len(key) - 3)
+    return any(len(w) >= need and w[:need] == key[:need] for w in f.words)
+
+
+def supported(claim: Claim, f: Facts) -> bool:
+    """True when the passage facts contain the claim."""
+    if claim.kind == "number":
+        return claim.key in f.numbers
+    if claim.kind == "date":
+        return claim.key in f.dates
+    if claim.kind == "month":
+        return claim.key in f.months
+    if claim.kind == "weekday":
+        return claim.key in f.weekdays
+    if claim.kind == "acronym":
+        key = str(claim.key)  # short ones ("UN") must not match words ("un")
+        return key in f.acronyms or _alias_found(key, f) or (len(key) > 3 and key in f.words)
+    return _name_found(str(claim.key), f)
+
+
+def _passage_facts(p: Passage) -> Facts:
+    return facts(f"{p.title}\n{p.text}")
+
+
+def check_sentence(sentence: str, passages: list[Passage]) -> Checked:
+    """Verify one sentence against the passages (numbered from 1) that it cites."""
+    cited = markers(sentence)
+    if not cited:
+        return Checked(sentence, cited, False, "no [n] citation")
+    bad = [n for n in cited if not 1 <= n <= len(passages)]
+    if bad:
+        return Checked(sentence, cited, False,
+                       f"cites [{bad[0]}], but only {len(passages)} passages were given")
+    sources = [_passage_facts(passages[n - 1]) for n in cited]
+    stated = claims(sentence)
+    for claim in stated:
+        if not any(supported(claim, f) for f in sources):
+            return Checked(sentence, cited, False,
+                           f"{claim.kind} '{claim.text}' is not in the cited passage(s)")
+    if not stated and not any(_shares_terms(sentence, f) for f in sources):
+        return Checked(sentence, cited, False, "it shares no words with the cited passage(s)")
+    return Checked(sentence, cited, True)
+
+
+def _shares_terms(sentence: str, f: Facts) -> bool:
+    """True when a claim-free sentence is about its passage: a common term (or, across
+    languages, a word with the same long prefix: 'diplomats' ~ 'diplomates')."""
+    text = strip_markers(sentence)
+    if set(index_terms(text)) & f.stems:
+        return True
+    return any(_name_found(w, f) for w in words(text) if len(w) >= 5 and w not in STOPWORDS)
+
+
+def verify_answer(text: str, passages: list[Passage]) -> Verified:
+    """Check every sentence; keep the verified ones, renumbered, with their citations."""
+    checked = [check_sentence(s, passages) for s in split_answer(text)]
+    kept = [c for c in checked if c.verified]
+    order = list(dict.fromkeys(n for c in kept for n in c.markers))
+    new = {old: i + 1 for i, old in enumerate(order)}
+    sentences: list[Sentence] = []
+    renumbered: dict[int, str] = {}
+    for i, c in enumerate(checked):
+        if c.verified:
+            renumbered[i] = renumber(c.text, new)
+            sentences.append(Sentence(renumbered[i], True, tuple(new[n] for n in c.markers)))
+        else:
+            sentences.append(Sentence(c.text, False, ()))
+    citations = [
+        make_citation(new[old], passages[old - 1],
+                      [c.text for c in kept if old in c.markers])
+        for old in order]
+    return Verified(" ".join(renumbered.values()), citations, sentences, checked)
+
+
+def renumber(text: str, new: dict[int, int]) -> str:
+    """Rewrite [old] markers as [new]; markers absent from `new` are removed."""
+    out = MARKER_RE.sub(lambda m: f"[{new[int(m.group(1))]}]" if int(m.group(1)) in new
+                        else "", text)
+    return re.sub(r"\s+([.!?,;:])", r"\1", re.sub(r"[ \t]{2,}", " ", out)).strip()
+
+
+def render_partial(text: str, passages: list[Passage]) -> tuple[str, list[Citation]]:
+    """A growing, unverified answer for display: markers renumbered by first use."""
+    text = normalize_markers(text)
+    order = [n for n in dict.fromkeys(int(n) for n in MARKER_RE.findall(text))
+             if 1 <= n <= len(passages)]
+    new = {old: i + 1 for i, old in enumerate(order)}
+    return renumber(text, new), [make_citation(new[o], passages[o - 1], []) for o in order]
+
+
+# -- quotes -------------------------------------------------------------------------------
+def _support_score(candidate: str, sentences: Iterable[str]) -> float:
+    f = facts(candidate)
+    terms = set(index_terms(candidate))
+    score = 0.0
+    for s in sentences:
+        score += 3 * sum(supported(c, f) for c in claims(s))
+        score += len(terms & set(index_terms(strip_markers(s))))
+    return score
+
+
+def make_citation(number: int, passage: Passage, supported_sentences: list[str]) -> Citation:
+    """A citation whose quote is the passage sentence(s) that best support the sentences."""
+    spans = split_sentences(passage.text) or [(0, len(passage.text))]
+    scores = [_support_score(passage.text[a:b], supported_sentences) for a, b in spans]
+    best = max(range(len(spans)), key=lambda i: scores[i])
+    first = last = best
+    if scores[best] > 0:
+        # Extend to adjacent sentences that also support the claims (a contiguous quote).
+        strong = max(3.0, scores[best] / 2)
+        while first > 0 and scores[first - 1] >= strong:
+            first -= 1
+        while last + 1 < len(spans) and scores[last + 1] >= strong:
+            last += 1
+        if spans[last][1] - spans[first][0] > 700:
+            first = last = best
+    a, b = spans[first][0], spans[last][1]
+    return Citation(number=number, doc_id=passage.doc_id, title=passage.title,
+                    source=passage.source, text=passage.text, quote=passage.text[a:b],
+                    start=passage.start, end=passage.end, score=round(passage.score, 4),
+                    passage_id=passage.id)
