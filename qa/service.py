@@ -88,11 +88,9 @@ class QA:
         record = self.store.docs().get(doc_id)
         if record is None:
             return None
-        got = self.store._call("read chunks", self.store._chunks.get,
-                               where={"doc_id": doc_id}, include=["documents", "metadatas"])
-        pieces = [(int(m["start"]), text or "")
-                  for text, m in zip(got["documents"] or [], got["metadatas"] or [], strict=False)
-                  if m and m.get("doc_hash") == record.doc_hash]
+        pieces = [(int(c.meta["start"]), c.text)
+                  for c in self.store.chunks_of(doc_id, with_text=True)
+                  if c.meta.get("doc_hash") == record.doc_hash]
         if not pieces:
             return None
         length = max(start + len(text) for start, text in pieces)

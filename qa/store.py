@@ -252,22 +252,24 @@ class Store:
         return len(ids)
 
     # -- chunks ---------------------------------------------------------------------------
-    def chunks_of(self, doc_ids: str | list[str], with_vectors: bool = False
-                  ) -> list[StoredChunk]:
+    def chunks_of(self, doc_ids: str | list[str], with_vectors: bool = False,
+                  with_text: bool = False) -> list[StoredChunk]:
         """All stored chunks (any version) of one article or of several."""
         ids = [doc_ids] if isinstance(doc_ids, str) else list(doc_ids)
         if not ids:
             return []
         where = {"doc_id": ids[0]} if len(ids) == 1 else {"doc_id": {"$in": ids}}
-        include = ["metadatas", "embeddings"] if with_vectors else ["metadatas"]
+        include = ["metadatas"] + (["embeddings"] if with_vectors else []) + (
+            ["documents"] if with_text else [])
         got = self._call("read chunks", self._chunks.get, where=where, include=include)
         out = []
         vectors = got.get("embeddings") if with_vectors else None
+        texts = got.get("documents") if with_text else None
         for i, (cid, meta) in enumerate(zip(got["ids"], got["metadatas"], strict=False)):
             m = dict(meta or {})
             if vectors is not None:
                 m["_vector"] = np.asarray(vectors[i], dtype=np.float32)
-            out.append(StoredChunk(id=cid, text="", meta=m))
+            out.append(StoredChunk(id=cid, text=(texts[i] or "") if texts else "", meta=m))
         return out
 
     def vectors_by_hash(self, hashes: list[str]) -> dict[str, np.ndarray]:

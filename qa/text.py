@@ -76,6 +76,8 @@ def detect_language(text: str) -> str:
     )
     fr += sum(1 for t in tokens if t.startswith(("l'", "d'", "qu'", "s'", "n'")))
     en = sum(t in _EN_MARKERS for t in tokens)
+    if fr == en == 0 and not re.search(r"[A-Za-zÀ-ÿ]", text):
+        return "en"  # another script (中文, العربية...): English is the likelier shared language
     return "en" if en > fr else "fr"
 
 
