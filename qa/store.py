@@ -404,7 +404,8 @@ def _check_store_dir(path: Path) -> None:
             )
         return
     foreign = [p.name for p in path.iterdir()
-               if p.name not in {"README.md", "uploads", ".gitignore"} and not _is_uuid(p.name)]
+               if p.name not in {"README.md", "uploads", "models"} and not p.name.startswith(".")
+               and not _is_uuid(p.name)]
     if foreign:
         raise StoreError(
             f"The store folder {path} holds files that are not a Chroma index "

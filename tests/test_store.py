@@ -30,3 +30,14 @@ def test_foreign_folder_is_refused(tmp_path):
     with pytest.raises(StoreError, match="not a Chroma index"):
         Store(make_settings(tmp_path), "x", 3)
     assert (store_dir / "thesis.docx").read_text() == "precious"
+
+
+def test_store_folder_with_app_files_is_accepted(tmp_path):
+    """The app's own files (README, uploads, assembled models, web secret) are not foreign."""
+    store_dir = tmp_path / "store"
+    (store_dir / "models").mkdir(parents=True)
+    (store_dir / "uploads").mkdir()
+    (store_dir / "README.md").write_text("store")
+    (store_dir / ".web_secret").write_text("k")
+    store = Store(make_settings(tmp_path), "x", 3)
+    assert store.count() == 0
