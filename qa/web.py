@@ -71,7 +71,8 @@ def friendly_error(exc: Exception) -> str:
 
 
 # -- chat ----------------------------------------------------------------------------------
-def _content_text(content: Any) -> str:
+def content_text(content: Any) -> str:
+    """The text of a chat message's content (a string, or Gradio's list of text parts)."""
     if isinstance(content, str):
         return content
     if isinstance(content, list):
@@ -87,7 +88,7 @@ def _normalize(history: History | None) -> History:
     out = []
     for m in history or []:
         if isinstance(m, dict) and m.get("role") in {"user", "assistant"}:
-            out.append({"role": m["role"], "content": _content_text(m.get("content"))})
+            out.append({"role": m["role"], "content": content_text(m.get("content"))})
     return out
 
 

@@ -18,7 +18,7 @@ import pytest
 from gradio_client import Client
 
 from qa.evaluate import answer_matches, load_questions
-from qa.web import build_app
+from qa.web import build_app, content_text
 from tests.conftest import SEED, free_port
 
 SESSIONS = int(os.environ.get("QA_TEST_SESSIONS", "20"))
@@ -27,15 +27,6 @@ QUESTIONS = int(os.environ.get("QA_TEST_QUESTIONS", "200"))
 pytestmark = pytest.mark.server
 
 
-def _text(content) -> str:
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return " ".join(str(p.get("text", "")) if isinstance(p, dict) else str(p)
-                        for p in content)
-    if isinstance(content, dict):
-        return str(content.get("text", content))
-    return str(content)
 
 
 def _history(result) -> list[dict]:
@@ -74,10 +65,10 @@ def test_concurrent_sessions_do_not_cross(chat_url, capsys):
                 result = client.submit(q.question, history, api_name="/ask").result(timeout=300)
                 elapsed = time.perf_counter() - started
                 history = _history(result)
-                users = [_text(m["content"]) for m in history if m["role"] == "user"]
+                users = [content_text(m["content"]) for m in history if m["role"] == "user"]
                 assert users == [a.question for a in asked[: i + 1]], (
                     f"session {n}: history holds other questions: {users}")
-                answer = _text(history[-1]["content"])
+                answer = content_text(history[-1]["content"])
                 assert answer_matches(answer, q.answers), (
                     f"session {n}: {q.question!r} got {answer[:200]!r}")
                 with lock:

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bench.bench_embedders import pieces
 from qa.fast_e5 import FastE5
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,14 +17,6 @@ SPF_DOCS = ROOT / "bench" / "spf" / "docs.jsonl"
 MIN_COS = 0.999
 
 
-def pieces(text: str, size: int = 900) -> list[str]:
-    """Split text into ~size-char pieces, cutting at whitespace."""
-    out, text = [], text.strip()
-    while text:
-        cut = len(text) if len(text) <= size else (text.rfind(" ", 0, size) + 1 or size)
-        out.append(text[:cut].strip())
-        text = text[cut:].strip()
-    return [p for p in out if p]
 
 
 @pytest.fixture(scope="module")
