@@ -259,18 +259,9 @@ class Store:
         if not ids:
             return []
         where = {"doc_id": ids[0]} if len(ids) == 1 else {"doc_id": {"$in": ids}}
-        include = ["metadatas"] + (["embeddings"] if with_vectors else []) + (
-            ["documents"] if with_text else [])
-        got = self._call("read chunks", self._chunks.get, where=where, include=include)
-        out = []
-        vectors = got.get("embeddings") if with_vectors else None
-        texts = got.get("documents") if with_text else None
-        for i, (cid, meta) in enumerate(zip(got["ids"], got["metadatas"], strict=False)):
-            m = dict(meta or {})
-            if vectors is not None:
-                m["_vector"] = np.asarray(vectors[i], dtype=np.float32)
-            out.append(StoredChunk(id=cid, text=(texts[i] or "") if texts else "", meta=m))
-        return out
+        got = self._call("read chunks", self._chunks.get, where=where,
+                         include=_include(with_vectors, with_text))
+        return _to_chunks(got)
 
     def vectors_by_hash(self, hashes: list[str]) -> dict[str, np.ndarray]:
         """Stored vectors of chunks with these content hashes (for embedding dedupe)."""
@@ -316,25 +307,14 @@ class Store:
     def iter_chunks(self, page: int = 2000, with_vectors: bool = False,
                     with_text: bool = True) -> Iterator[StoredChunk]:
         """Every stored chunk with its text (and vector in meta["_vector"]), page by page."""
-        include = ["metadatas"]
-        if with_text:
-            include.append("documents")
-        if with_vectors:
-            include.append("embeddings")
+        include = _include(with_vectors, with_text)
         offset = 0
         while True:
             got = self._call("read chunks", self._chunks.get, limit=page, offset=offset,
                              include=include)
             if not got["ids"]:
                 return
-            texts = got.get("documents") if with_text else None
-            vectors = got.get("embeddings") if with_vectors else None
-            for i, (cid, meta) in enumerate(zip(got["ids"], got["metadatas"], strict=False)):
-                m = dict(meta or {})
-                if vectors is not None:
-                    m["_vector"] = np.asarray(vectors[i], dtype=np.float32)
-                text = (texts[i] or "") if texts is not None else ""
-                yield StoredChunk(id=cid, text=text, meta=m)
+            yield from _to_chunks(got)
             offset += len(got["ids"])
 
     def chunk_ids(self) -> dict[str, tuple[str, str]]:
@@ -379,6 +359,25 @@ def _set_timeout(client: Any, seconds: float) -> None:
             session.timeout = httpx.Timeout(seconds, connect=min(seconds, 5.0))
         except Exception:  # a chromadb version without this attribute: keep its default
             pass
+
+
+def _include(with_vectors: bool, with_text: bool) -> list[str]:
+    """The `include` list of a chunk read."""
+    return (["metadatas"] + (["embeddings"] if with_vectors else [])
+            + (["documents"] if with_text else []))
+
+
+def _to_chunks(got: Any) -> list[StoredChunk]:
+    """Rows of a Chroma `get` as chunks (vector, when read, in meta["_vector"])."""
+    texts, vectors = got.get("documents"), got.get("embeddings")
+    out = []
+    for i, (cid, meta) in enumerate(zip(got["ids"], got["metadatas"], strict=False)):
+        m = dict(meta or {})
+        if vectors is not None:
+            m["_vector"] = np.asarray(vectors[i], dtype=np.float32)
+        out.append(StoredChunk(id=cid, text=(texts[i] or "") if texts is not None else "",
+                               meta=m))
+    return out
 
 
 def _check_store_dir(path: Path) -> None:
