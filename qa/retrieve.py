@@ -8,7 +8,7 @@ named in the manifest are ever returned.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import bm25s
 import numpy as np
@@ -75,9 +75,9 @@ class HybridRetriever:
             bm25.index(corpus, show_progress=False)
         return _Lexical(generation, list(passages), passages, bm25)
 
-    def bm25_ranking(self, question: str, n: int) -> list[str]:
+    def bm25_ranking(self, question: str, n: int, lex: _Lexical | None = None) -> list[str]:
         """Chunk ids by BM25 score, best first (only chunks with a positive score)."""
-        lex = self.lexical()
+        lex = lex or self.lexical()
         terms = index_terms(question)
         if lex.bm25 is None or not terms:
             return []
@@ -87,9 +87,10 @@ class HybridRetriever:
         top = top[np.argsort(-scores[top])]
         return [lex.ids[i] for i in top if scores[i] > 0]
 
-    def vector_ranking(self, question: str, n: int) -> list[tuple[str, float]]:
+    def vector_ranking(self, question: str, n: int, lex: _Lexical | None = None
+                       ) -> list[tuple[str, float]]:
         """(chunk id, cosine similarity) of the nearest visible chunks, best first."""
-        lex = self.lexical()
+        lex = lex or self.lexical()
         hits = self.store.nearest(self.embedder.embed_query(question), n)
         return [(h.id, 1.0 - h.distance) for h in hits if h.id in lex.passages]
 
@@ -97,19 +98,18 @@ class HybridRetriever:
     def retrieve(self, question: str, k: int = 5) -> list[Passage]:
         """The `k` best passages for `question`, fused from vectors and BM25."""
         n = max(self.candidates, k)
-        vector = self.vector_ranking(question, n)
-        lexical = self.bm25_ranking(question, n)
+        lex = self.lexical()  # one generation check per query
+        vector = self.vector_ranking(question, n, lex)
+        lexical = self.bm25_ranking(question, n, lex)
         fused: dict[str, float] = {}
         for rank, (cid, _) in enumerate(vector):
             fused[cid] = fused.get(cid, 0.0) + 1.0 / (RRF_K + rank + 1)
         for rank, cid in enumerate(lexical):
             fused[cid] = fused.get(cid, 0.0) + BM25_WEIGHT / (RRF_K + rank + 1)
-        passages = self.lexical().passages
+        passages = lex.passages
         best = sorted(fused, key=lambda cid: -fused[cid])[:k]
         return [_with_score(passages[cid], fused[cid]) for cid in best if cid in passages]
 
 
 def _with_score(passage: Passage, score: float) -> Passage:
-    from dataclasses import replace
-
     return replace(passage, score=round(score, 6))
