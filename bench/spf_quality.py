@@ -3,6 +3,8 @@
 Systems: `ours` (hybrid vectors + BM25, what ask() uses), `vectors` and `bm25` alone (on our
 chunks), and `llamaindex_default`: a plain llama-index VectorStoreIndex over Chroma with its
 default SentenceSplitter and the same embedder (what a typical llama-index user builds).
+Each system returns its best DEPTH chunks per question; the gold fiche is ranked among the
+distinct documents of that list (hit@k, MRR).
 Run: `.venv/bin/python bench/spf_quality.py [--skip-llamaindex] [--embedder fast]`.
 """
 
@@ -28,6 +30,8 @@ from bench.common import (
 from qa import QA, Settings
 from qa.embed import Embedder
 from qa.ingest import ingest_documents
+
+DEPTH = 30  # chunks each system returns per question; documents are ranked from them
 
 
 def build_ours(embedder_kind: str, reuse: bool = False) -> tuple[QA, float]:
@@ -74,7 +78,7 @@ def llamaindex_rankings(embedder: Embedder, questions: list[dict]) -> tuple[list
     index = VectorStoreIndex.from_documents(docs, storage_context=storage,
                                             embed_model=Adapter(embed_batch_size=64))
     seconds = time.perf_counter() - started
-    retriever = index.as_retriever(similarity_top_k=10)
+    retriever = index.as_retriever(similarity_top_k=DEPTH)
     rankings = [[n.node.metadata["doc_id"] for n in retriever.retrieve(q["question"])]
                 for q in questions]
     return rankings, seconds, collection.count()
@@ -100,10 +104,10 @@ def main() -> None:
     ours, vectors, bm25 = [], [], []
     for q in questions:
         t = time.perf_counter()
-        ours.append([p.doc_id for p in retriever.retrieve(q["question"], 10)])
+        ours.append([p.doc_id for p in retriever.retrieve(q["question"], DEPTH)])
         timings.append(time.perf_counter() - t)
-        vectors.append(docs_of([cid for cid, _ in retriever.vector_ranking(q["question"], 30)]))
-        bm25.append(docs_of(retriever.bm25_ranking(q["question"], 30)))
+        vectors.append(docs_of([c for c, _ in retriever.vector_ranking(q["question"], DEPTH)]))
+        bm25.append(docs_of(retriever.bm25_ranking(q["question"], DEPTH)))
     summary = {
         "ours": {**rank_metrics(ours, gold), "retrieve_p50_s": round(percentile(timings, .5), 4),
                  "ingest_s": round(ingest_s, 1), "chunks": retriever.store.count()},

