@@ -68,12 +68,13 @@ def token_f1(prediction: str, gold: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
-def rank_metrics(rankings: list[list[str]], gold: list[str]) -> dict[str, float]:
-    """hit@1/5/10 and MRR of the gold document in doc-level rankings."""
+def rank_metrics(rankings: list[list[str]], gold: list[str | set[str]]) -> dict[str, float]:
+    """hit@1/5/10 and MRR of the gold document (or the first of a gold set) in doc rankings."""
     ranks = []
     for ranking, g in zip(rankings, gold, strict=True):
+        golds = {g} if isinstance(g, str) else g
         docs = list(dict.fromkeys(ranking))
-        ranks.append(docs.index(g) + 1 if g in docs else None)
+        ranks.append(next((i + 1 for i, d in enumerate(docs) if d in golds), None))
     n = len(ranks) or 1
 
     def hit(k: int) -> float:

