@@ -53,8 +53,8 @@ def encoder_graph(m: _Model, int8: bool = True) -> bytes:
         inits.append(_tensor(name, np.ascontiguousarray(arr)))
         return name
 
-    def int8_linear(p: str, inp: str, weight: np.ndarray, out: str, smooth=None) -> None:
-        """out = inp @ weight, with per-row int8 activations and per-column int8 weights."""
+    def linear(p: str, inp: str, weight: np.ndarray, out: str, smooth=None) -> None:
+        """out = inp @ weight: int8 (per-row activations, per-column weights) or float32."""
         if not int8:
             nodes.append(_node("MatMul", [inp, w(p + "w", weight)], out))
             return
@@ -90,12 +90,12 @@ def encoder_graph(m: _Model, int8: bool = True) -> bytes:
         smooth = span**SMOOTH_ALPHA / np.abs(ly.wi).max(1) ** (1 - SMOOTH_ALPHA)
         nodes.append(_node("Attention", [x, w(p + "wqkv", wqkv), w(p + "bqkv", bqkv), "len"],
                            p + "ctx", _attr("num_heads", m.NH), ms=True))  # fmt: skip
-        int8_linear(p + "ao.", p + "ctx", ly.wo, p + "ao")
+        linear(p + "ao.", p + "ctx", ly.wo, p + "ao")
         ln1 = [w(p + "g1", gain), w(p + "b1", bias), w(p + "bo", ly.bo)]
         nodes.append(_node("SkipLayerNormalization", [p + "ao", x, *ln1], p + "x1", eps, ms=True))
-        int8_linear(p + "fi.", p + "x1", ly.wi, p + "h", smooth.astype(np.float32))
+        linear(p + "fi.", p + "x1", ly.wi, p + "h", smooth.astype(np.float32))
         nodes.append(_node("BiasGelu", [p + "h", w(p + "bi", ly.bi)], p + "g", ms=True))
-        int8_linear(p + "fo.", p + "g", ly.wf, p + "f")
+        linear(p + "fo.", p + "g", ly.wf, p + "f")
         ln2 = [w(p + "g2", ly.ln2[0]), w(p + "b2", ly.ln2[1]), w(p + "bf", ly.bf)]
         nodes.append(_node("SkipLayerNormalization", [p + "f", p + "x1", *ln2], out, eps, ms=True))
         x = out
