@@ -69,33 +69,27 @@ _NETWORK_ERRORS = {
 }
 
 
+def _causes(exc: BaseException, depth: int = 5) -> Iterator[BaseException]:
+    """`exc` and the exceptions behind it (its cause or context), at most `depth` of them."""
+    current: BaseException | None = exc
+    for _ in range(depth):
+        if current is None:
+            return
+        yield current
+        current = current.__cause__ or current.__context__
+
+
 def _server_error(exc: BaseException) -> bool:
     """True when `exc` (or what caused it) means the server could not be reached."""
-    seen = 0
-    current: BaseException | None = exc
-    while current is not None and seen < 5:
-        name = type(current).__name__
-        text = str(current).lower()
-        if name in _NETWORK_ERRORS or any(
-            word in text for word in ("could not connect", "connection refused",
-                                      "connection reset", "failed to connect")
-        ):
-            return True
-        current = current.__cause__ or current.__context__
-        seen += 1
-    return False
+    words = ("could not connect", "connection refused", "connection reset", "failed to connect")
+    return any(type(e).__name__ in _NETWORK_ERRORS or any(w in str(e).lower() for w in words)
+               for e in _causes(exc))
 
 
 def _network_cause(exc: BaseException) -> str:
     """The name of the network error behind `exc` (e.g. ConnectError, ReadTimeout)."""
-    current: BaseException | None = exc
-    for _ in range(5):
-        if current is None:
-            break
-        if type(current).__name__ in _NETWORK_ERRORS:
-            return type(current).__name__
-        current = current.__cause__ or current.__context__
-    return type(exc).__name__
+    return next((type(e).__name__ for e in _causes(exc) if type(e).__name__ in _NETWORK_ERRORS),
+                type(exc).__name__)
 
 
 class Store:

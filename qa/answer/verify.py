@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from qa.answer.evidence import MONTHS_EN, MONTHS_FR
 from qa.results import Citation, Passage, Sentence
 from qa.text import STOPWORDS, fold, index_terms, split_sentences, words
 
@@ -26,9 +27,7 @@ _MARKER_GROUP = re.compile(
     r"\[\s*(?:passages?|sources?|n°)?\s*(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\s*\]", re.IGNORECASE)
 _TRAILING = re.compile(r"([.!?…])((?:\s*\[\d{1,3}\])+)")
 
-MONTHS = ["janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout", "septembre",
-          "octobre", "novembre", "decembre", "january", "february", "march", "april", "may",
-          "june", "july", "august", "september", "october", "november", "december"]
+MONTHS = [fold(m) for m in MONTHS_FR + MONTHS_EN]  # folded, French then English
 MONTH_INDEX = {m: i % 12 + 1 for i, m in enumerate(MONTHS)}
 WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday",
             "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
