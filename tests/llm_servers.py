@@ -162,3 +162,32 @@ def echo_key_401(conn: socket.socket, request: bytes, stop: threading.Event) -> 
     body = json.dumps({"error": {"message": f"Incorrect API key provided: {key}",
                                  "type": "invalid_request_error"}}).encode()
     respond(401, body)(conn, request, stop)
+
+
+def request_messages(request: bytes) -> list[dict]:
+    """The chat messages of an OpenAI chat-completion request ([] when unreadable)."""
+    try:
+        body = json.loads(request.split(b"\r\n\r\n", 1)[1] or b"{}")
+    except (IndexError, ValueError):
+        return []
+    messages = body.get("messages") if isinstance(body, dict) else None
+    return messages if isinstance(messages, list) else []
+
+
+def scripted(reply: Callable[[list[dict]], str], delay: float = 0.0) -> Handler:
+    """A model fake: `reply(messages)` writes the answer, streamed as SSE in a few chunks (or
+    one JSON completion when the request does not ask for a stream)."""
+
+    def handle(conn: socket.socket, request: bytes, stop: threading.Event) -> None:
+        text = reply(request_messages(request))
+        if b'"stream": true' not in request and b'"stream":true' not in request:
+            body = json.dumps({"id": "chatcmpl-test", "object": "chat.completion", "created": 0,
+                               "model": "test", "choices": [{
+                                   "index": 0, "finish_reason": "stop",
+                                   "message": {"role": "assistant", "content": text}}]}).encode()
+            respond(200, body)(conn, request, stop)
+            return
+        pieces = [text[i:i + 24] for i in range(0, len(text), 24)] or [""]
+        sse([chunk_event(p) for p in pieces] + [chunk_event(finish="stop")],
+            delay=delay)(conn, request, stop)
+    return handle
