@@ -15,6 +15,8 @@ from qa.results import Answer, Passage
 from qa.text import fold
 
 MARKER_RE = re.compile(r"\[\d+\]")
+PARAGRAPH_BREAK_RE = re.compile(r"\n[ \t]*\n")
+ORDINAL_SUFFIX = r"(?:st|nd|rd|th|er|re|ere|e|eme|nde?)?"
 
 
 @dataclass(frozen=True)
@@ -47,15 +49,25 @@ def load_questions(path: str | Path) -> list[EvalQuestion]:
     return out
 
 
+def first_paragraph(text: str) -> str:
+    """The answer's first paragraph (up to the first blank line): what the reader takes."""
+    return PARAGRAPH_BREAK_RE.split(text.strip(), maxsplit=1)[0]
+
+
 def answer_matches(text: str, groups: list[list[str]]) -> bool:
-    """Every group has one alternative in the text, as whole words (`x*` = prefix)."""
-    haystack = fold(MARKER_RE.sub(" ", text))
+    """Every group has one alternative in the first paragraph, as whole words.
+
+    `x*` is a word prefix; an alternative made of digits also matches with an ordinal suffix
+    ("12th", "1er", "2e")."""
+    haystack = fold(MARKER_RE.sub(" ", first_paragraph(text)))
     return all(any(_alternative_in(fold(alt), haystack) for alt in group) for group in groups)
 
 
 def _alternative_in(alt: str, haystack: str) -> bool:
     if alt.endswith("*"):
         return re.search(rf"\b{re.escape(alt[:-1])}", haystack) is not None
+    if alt.isdigit():
+        return re.search(rf"\b{alt}{ORDINAL_SUFFIX}\b", haystack) is not None
     return re.search(rf"\b{re.escape(alt)}\b", haystack) is not None
 
 
