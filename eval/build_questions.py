@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from setbuild import A, F, U, write_set  # noqa: E402
+from setbuild import A, F, U, write_set
 
 ART = {"A0": "000_4c87ad4ae081205e", "A1": "001_b87862fe20c5abbc", "A2": "002_85891643ce0add6f",
        "A3": "003_68e267308a442c64", "A4": "004_5f190587812ef943"}

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from qa.evaluate import answer_matches  # noqa: E402
+from qa.evaluate import answer_matches
 
 QUOTES = "'’‘`\"«»“”"
 
