@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from qa.answer import Answerer, make_answerer, refusal
+from qa.answer.provenance import with_provenance
 from qa.answer.rewrite import standalone_question
 from qa.embed import Embedder, make_embedder
 from qa.ingest import IngestReport, Progress, ingest_paths
@@ -61,7 +62,7 @@ class QA:
     # -- ingest ---------------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], progress: Progress | None = None,
                rebuild: bool = False) -> IngestReport:
-        """Index files and folders; unchanged articles are skipped."""
+        """Index files, folders and http(s) pages or feeds; unchanged articles are skipped."""
         with self._ingest_lock:
             if rebuild:
                 self.store.drop()
@@ -135,6 +136,7 @@ class QA:
         else:
             answers = self.answerer.stream(standalone, passages, language)
         for answer in answers:
+            answer = with_provenance(answer, passages)
             answer.question = question
             answer.standalone_question = standalone
             timings["answer_s"] = time.perf_counter() - t

@@ -17,9 +17,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.answer import refusal
+from qa.answer.dates import date_evidence
 from qa.answer.evidence import closest_to_terms, find_evidence, question_type, render_short
 from qa.embed import Embedder
 from qa.results import Answer, Citation, Passage, Sentence
+from qa.syndication import same_text
 from qa.text import detect_language, index_terms, split_sentences
 
 # Bars on confidence (similarity + term overlap), calibrated by bench/refusal.py: answerable =
@@ -93,6 +95,8 @@ class ExtractiveAnswerer:
             c.similarity = float(sim)
             c.lexical = sum(weight[t] for t in q_terms & terms) / total
             c.evidence = find_evidence(kind, c.text, question)
+            if kind == "date" and not c.evidence:  # "lundi", "demain"... (qa.answer.dates)
+                c.evidence = date_evidence(c.text, c.passage.published, question)
             c.score = (c.similarity + W_LEXICAL * c.lexical + W_TYPE * bool(c.evidence)
                        + W_RANK / (1 + c.passage_rank))
         return sorted(out, key=lambda c: -c.score)
@@ -127,7 +131,8 @@ class ExtractiveAnswerer:
         # A second quote from another article when it says nearly as much.
         for c in ranked[1:6]:
             if (c.passage.doc_id != best.passage.doc_id and c.score >= best.score - 0.02
-                    and (kind == "other" or c.evidence)):
+                    and (kind == "other" or c.evidence)
+                    and not same_text(c.text, best.text)):  # copies quoted once (also_in)
                 chosen.append(c)
                 break
         return chosen
