@@ -8,8 +8,14 @@ paths misbehave on purpose: a redirect, a redirect loop, a redirect to a non-htt
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+import pytest
+
+from qa import QA
+from tests.conftest import make_settings
 
 WEB = Path(__file__).resolve().parent / "data" / "web"
 TYPES = {".html": "text/html; charset=utf-8", ".rss": "application/rss+xml; charset=utf-8",
@@ -83,3 +89,24 @@ class NewsSite:
     def __exit__(self, *exc: object) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+FEEDS = ["/feeds/revue-europe.rss", "/feeds/securite.atom"]
+PAGES = ["/blog/carnet-diplomatique.html"]
+
+
+@pytest.fixture(scope="module")
+def site() -> Iterator[NewsSite]:
+    """The loopback news site, for one test module."""
+    with NewsSite() as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def news_bot(site: NewsSite, tmp_path_factory: pytest.TempPathFactory) -> QA:
+    """A bot that ingested both feeds (four articles) and the undated blog page over HTTP."""
+    bot = QA(make_settings(tmp_path_factory.mktemp("news"), fetch_allow_private=True))
+    report = bot.ingest([site.url(p) for p in FEEDS + PAGES])
+    assert not report.skipped, report.skipped
+    assert len(report.added) == 5, report.summary()
+    return bot

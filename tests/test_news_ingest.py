@@ -12,28 +12,10 @@ from qa.cli import main as cli_main
 from qa.extract import extract_text
 from qa.fetch import FetchError, check_address
 from tests.conftest import make_settings
-from tests.news_site import WEB, NewsSite
+from tests.news_site import WEB, NewsSite, news_bot, site  # noqa: F401 - fixtures
 
 EXPECTED = json.loads((WEB / "expected.json").read_text(encoding="utf-8"))
 PAGES = list(EXPECTED)
-
-
-@pytest.fixture(scope="module")
-def site():
-    """The loopback news site."""
-    with NewsSite() as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def news_bot(site: NewsSite, tmp_path_factory: pytest.TempPathFactory) -> QA:
-    """A bot that ingested both feeds and the undated blog page over HTTP."""
-    bot = QA(make_settings(tmp_path_factory.mktemp("news"), fetch_allow_private=True))
-    report = bot.ingest([site.url("/feeds/revue-europe.rss"), site.url("/feeds/securite.atom"),
-                         site.url("/blog/carnet-diplomatique.html")])
-    assert not report.skipped, report.skipped
-    assert len(report.added) == 5, report.summary()
-    return bot
 
 
 def _doc_for(bot: QA, path: str):

@@ -2,8 +2,8 @@
 
 "lundi", "mercredi prochain", "demain", "on Tuesday", "yesterday"... in a sentence of an
 article published on 2022-01-07 become absolute dates ("lundi 10 janvier 2022"). A bare weekday
-is the nearest such day on or before the publication date when the sentence speaks of the past
-("a déclaré mardi", "said on Tuesday"), on or after it when it speaks of the future ("se
+is the nearest such day on or before the publication date when the nearest verb speaks of the
+past ("a déclaré mardi", "said on Tuesday"), on or after it when it speaks of the future ("se
 réuniront lundi", "will meet on Monday"); "prochain"/"next" and "dernier"/"last" force the
 direction. A weekday already followed by a day number ("lundi 10 janvier") is left alone.
 Used by the extractive answerer (short answers) and the verifier (dates a passage implies).
@@ -67,16 +67,25 @@ def publication_date(published: str | None) -> dt.date | None:
         return None
 
 
-def _direction(sentence: str, written: str) -> int:
-    """-1 for the past, +1 for the future (tense of the sentence; past when unclear)."""
-    folded = fold(written)
+def _direction(sentence: str, start: int, end: int) -> int:
+    """-1 for the past, +1 for the future: the tense of the verb nearest to the expression
+    (a verb across a comma counts as farther); past when the sentence has no tense cue."""
+    folded = fold(sentence[start:end])
     if re.search(r"\b(prochaine?|next)\b", folded):
         return 1
     if re.search(r"\b(derniere?|passee?|last)\b", folded):
         return -1
-    rest = sentence.replace(written, " ")
     future, past = _TENSES[detect_language(sentence)]
-    return 1 if len(future.findall(rest)) > len(past.findall(rest)) else -1
+    best: tuple[int, int] | None = None
+    for rx, direction in ((future, 1), (past, -1)):
+        for m in rx.finditer(sentence):
+            if start <= m.start() < end:
+                continue
+            lo, hi = (m.end(), start) if m.end() <= start else (end, m.start())
+            distance = (hi - lo) + 100 * sentence.count(",", lo, hi)
+            if best is None or distance < best[0]:
+                best = (distance, direction)
+    return best[1] if best else -1
 
 
 def resolve(sentence: str, published: str | None) -> list[Resolved]:
@@ -93,7 +102,7 @@ def resolve(sentence: str, published: str | None) -> list[Resolved]:
                 "-", " "), 0)))
         else:
             target = _DAY_INDEX[fold(m.group("day"))]
-            direction = _direction(sentence, written)
+            direction = _direction(sentence, m.start(), m.end())
             forced = bool(m.group("dir")) or fold(written).startswith(("next", "last"))
             delta = (target - base.weekday()) % 7 if direction > 0 else -(
                 (base.weekday() - target) % 7)
