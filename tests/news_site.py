@@ -95,15 +95,15 @@ FEEDS = ["/feeds/revue-europe.rss", "/feeds/securite.atom"]
 PAGES = ["/blog/carnet-diplomatique.html"]
 
 
-@pytest.fixture(scope="module")
-def site() -> Iterator[NewsSite]:
+@pytest.fixture(scope="module", name="site")
+def site_fixture() -> Iterator[NewsSite]:
     """The loopback news site, for one test module."""
     with NewsSite() as running:
         yield running
 
 
-@pytest.fixture(scope="module")
-def news_bot(site: NewsSite, tmp_path_factory: pytest.TempPathFactory) -> QA:
+@pytest.fixture(scope="module", name="news_bot")
+def news_bot_fixture(site: NewsSite, tmp_path_factory: pytest.TempPathFactory) -> QA:
     """A bot that ingested both feeds (four articles) and the undated blog page over HTTP."""
     bot = QA(make_settings(tmp_path_factory.mktemp("news"), fetch_allow_private=True))
     report = bot.ingest([site.url(p) for p in FEEDS + PAGES])

@@ -12,7 +12,7 @@ from qa.cli import main as cli_main
 from qa.extract import extract_text
 from qa.fetch import FetchError, check_address
 from tests.conftest import make_settings
-from tests.news_site import WEB, NewsSite, news_bot, site  # noqa: F401 - fixtures
+from tests.news_site import WEB, NewsSite, news_bot_fixture, site_fixture  # noqa: F401
 
 EXPECTED = json.loads((WEB / "expected.json").read_text(encoding="utf-8"))
 PAGES = list(EXPECTED)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.answer import refusal
+from qa.answer.conflicts import divergence, rival
 from qa.answer.dates import date_evidence
 from qa.answer.evidence import closest_to_terms, find_evidence, question_type, render_short
 from qa.embed import Embedder
@@ -135,7 +136,8 @@ class ExtractiveAnswerer:
                     and not same_text(c.text, best.text)):  # copies quoted once (also_in)
                 chosen.append(c)
                 break
-        return chosen
+        other = rival(kind, best, ranked[:8], index_terms(question))  # qa.answer.conflicts
+        return [best, other] if other is not None else chosen
 
     # -- writing --------------------------------------------------------------------------
     def answer(self, question: str, passages: list[Passage], language: str) -> Answer:
@@ -160,6 +162,8 @@ class ExtractiveAnswerer:
             short = closest_to_terms(best.evidence, best.text, terms).text
             short = render_short(kind, short, language)
             lead = f"{short[:1].upper()}{short[1:]} {markers}."
+            # Two articles answering differently are both given (qa.answer.conflicts).
+            lead = divergence(kind, chosen, terms, language) or lead
             sentences.append(Sentence(lead, True, tuple(c.number for c in citations)))
         quotes = " ".join(f"« {c.quote} » [{c.number}]" for c in citations)
         if language == "en":
