@@ -46,6 +46,7 @@ class Citation:
     published: str | None = None  # ISO date of the article, when known
     url: str | None = None
     also_in: tuple[str, ...] = ()  # other articles carrying the same (syndicated) passage
+    also_in_outlets: tuple[str, ...] = ()  # their outlets (or titles), in the same order
 
     @property
     def quote_span(self) -> tuple[int, int] | None:

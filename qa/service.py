@@ -100,6 +100,10 @@ class QA:
             chars[start : start + len(text)] = text
         return "".join(chars)
 
+    def outlets(self) -> dict[str, str]:
+        """Each indexed article's outlet (its title when the outlet is unknown), by doc_id."""
+        return {d.doc_id: d.outlet or d.title or d.doc_id for d in self.store.docs().values()}
+
     def remove(self, doc_id: str) -> int:
         """Remove an article from the index; returns the number of chunks removed."""
         with self._ingest_lock:
@@ -136,7 +140,7 @@ class QA:
         else:
             answers = self.answerer.stream(standalone, passages, language)
         for answer in answers:
-            answer = with_provenance(answer, passages)
+            answer = with_provenance(answer, passages, self.outlets)
             answer.question = question
             answer.standalone_question = standalone
             timings["answer_s"] = time.perf_counter() - t

@@ -7,9 +7,12 @@ so every answerer gets them the same way.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from qa.results import Answer, Citation, Passage
+
+Names = Callable[[], Mapping[str, str]]  # doc_id -> outlet (or title), read when needed
 
 
 def also_in(passage: Passage, quote: str) -> tuple[str, ...]:
@@ -26,9 +29,16 @@ def cite_provenance(citation: Citation, passage: Passage) -> Citation:
                    url=passage.url, also_in=also_in(passage, citation.quote))
 
 
-def with_provenance(answer: Answer, passages: list[Passage]) -> Answer:
-    """The answer with every citation's provenance filled in from the passages it cites."""
+def with_provenance(answer: Answer, passages: list[Passage], names: Names | None = None
+                    ) -> Answer:
+    """The answer with every citation's provenance filled in from the passages it cites;
+    `names` gives the outlets of the other articles carrying a cited passage."""
     by_id = {p.id: p for p in passages}
-    answer.citations = [cite_provenance(c, by_id[c.passage_id]) if c.passage_id in by_id
-                        else c for c in answer.citations]
+    cited = [cite_provenance(c, by_id[c.passage_id]) if c.passage_id in by_id else c
+             for c in answer.citations]
+    if names is not None and any(c.also_in for c in cited):
+        known = names()
+        cited = [replace(c, also_in_outlets=tuple(known.get(d, d) for d in c.also_in))
+                 for c in cited]
+    answer.citations = cited
     return answer
