@@ -34,7 +34,7 @@ class _Server(ThreadingHTTPServer):
 class NewsSite:
     """`with NewsSite() as site: site.url('/courrier/otan-geneve.html')`."""
 
-    def __init__(self) -> None:
+    def __init__(self, port: int = 0) -> None:
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -52,7 +52,7 @@ class NewsSite:
                 self.wfile.write(body)
 
         self.hits: list[str] = []
-        self.server = _Server(("127.0.0.1", 0), Handler)
+        self.server = _Server(("127.0.0.1", port), Handler)
         self.port = self.server.server_address[1]
         self.base = f"http://127.0.0.1:{self.port}"
         self._thread = threading.Thread(target=self.server.serve_forever, daemon=True)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.answer import refusal
-from qa.answer.conflicts import divergence, rival
+from qa.answer.conflicts import compatible, divergence, rival
 from qa.answer.dates import date_evidence
 from qa.answer.evidence import closest_to_terms, find_evidence, question_type, render_short
 from qa.embed import Embedder
@@ -133,7 +133,8 @@ class ExtractiveAnswerer:
         for c in ranked[1:6]:
             if (c.passage.doc_id != best.passage.doc_id and c.score >= best.score - 0.02
                     and (kind == "other" or c.evidence)
-                    and not same_text(c.text, best.text)):  # copies quoted once (also_in)
+                    and not same_text(c.text, best.text)  # copies quoted once (also_in)
+                    and compatible(kind, best, c, index_terms(question))):
                 chosen.append(c)
                 break
         other = rival(kind, best, ranked[:8], index_terms(question))  # qa.answer.conflicts
