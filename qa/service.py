@@ -23,6 +23,7 @@ from qa.results import Answer, Passage
 from qa.retrieve import HybridRetriever
 from qa.settings import Settings, get_settings
 from qa.store import DocRecord, Store
+from qa.syndication import drop_copies
 from qa.text import detect_language
 
 MAX_QUESTION_CHARS = 2000
@@ -132,7 +133,7 @@ class QA:
         standalone = standalone_question(question, history or [], self.answerer)
         timings["rewrite_s"] = time.perf_counter() - t
         t = time.perf_counter()
-        passages = self.retriever.retrieve(standalone, self.settings.answer_k)
+        passages = drop_copies(self.retriever.retrieve(standalone, self.settings.answer_k))
         timings["retrieve_s"] = time.perf_counter() - t
         t = time.perf_counter()
         if not passages:

@@ -12,11 +12,13 @@ from __future__ import annotations
 import json
 from collections import OrderedDict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from datasketch import MinHash, MinHashLSH
 
+from qa.results import Passage
 from qa.store import Store, StoredChunk
-from qa.text import fold, split_sentences, words
+from qa.text import split_sentences, words
 
 THRESHOLD = 0.6
 NUM_PERM = 64
@@ -29,8 +31,13 @@ _CACHE_SIZE = 200_000
 
 def shingles(text: str) -> set[bytes]:
     """Word 3-grams of a sentence, accent- and case-folded."""
-    tokens = words(fold(text))
+    tokens = words(text)  # folded
     return {" ".join(tokens[i : i + 3]).encode("utf-8") for i in range(max(1, len(tokens) - 2))}
+
+
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=1)
 
 
 def signature(text: str) -> MinHash:
@@ -38,7 +45,8 @@ def signature(text: str) -> MinHash:
     hit = _CACHE.get(text)
     if hit is not None:
         return hit
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh = MinHash(num_perm=NUM_PERM, seed=1, permutations=_template().permutations,
+                 scheme=_template().scheme)  # shared permutations: 4x faster than fresh ones
     mh.update_batch(list(shingles(text)))
     _CACHE[text] = mh
     if len(_CACHE) > _CACHE_SIZE:
@@ -54,7 +62,7 @@ def same_text(a: str, b: str) -> bool:
 
 def sentences(text: str) -> list[tuple[int, int]]:
     """Spans of the sentences of a chunk long enough to tell a copy from a common phrase."""
-    return [(a, b) for a, b in split_sentences(text) if len(words(text[a:b])) >= MIN_WORDS]
+    return [(a, b) for a, b in split_sentences(text) if len(text[a:b].split()) >= MIN_WORDS]
 
 
 def find_copies(chunks: Iterable[StoredChunk]) -> dict[str, Copies]:
@@ -96,6 +104,21 @@ def load_copies(raw: object, visible: set[str] | None = None) -> Copies:
         return tuple(out)
     except (ValueError, TypeError):
         return ()
+
+
+def drop_copies(passages: list[Passage]) -> list[Passage]:
+    """The passages without those whose every sentence is carried by a better-ranked
+    passage's article (a pure syndicated copy is retrieved once; `also_in` names it)."""
+    kept: list[Passage] = []
+    for p in passages:
+        spans = sentences(p.text)
+        shown = {k.doc_id for k in kept}
+        if spans and kept and all(
+                any(a < hi and b > lo and shown & set(docs) for a, b, docs in p.copies)
+                for lo, hi in spans):
+            continue
+        kept.append(p)
+    return kept
 
 
 def link_copies(store: Store) -> int:

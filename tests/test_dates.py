@@ -69,3 +69,4 @@ def test_verifier_accepts_the_date_a_passage_implies_and_no_other() -> None:
     undated = [_passage(text, None)]
     assert not check_sentence("Ils se retrouveront le lundi 10 janvier 2022 [1].",
                               undated).verified
+

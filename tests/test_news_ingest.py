@@ -71,6 +71,28 @@ def test_sources_json_lists_metadata(news_bot: QA, capsys: pytest.CaptureFixture
     assert courrier["url"] == "https://courrier-europe.example/monde/otan-russie-geneve-bruxelles"
 
 
+def test_cli_ingests_a_feed(site: NewsSite, tmp_path: Path, capsys: pytest.CaptureFixture,
+                           monkeypatch: pytest.MonkeyPatch) -> None:
+    from qa.settings import get_settings
+
+    monkeypatch.setenv("QA_STORE_PATH", str(tmp_path / "store"))
+    monkeypatch.setenv("QA_FETCH_ALLOW_PRIVATE", "1")
+    get_settings.cache_clear()
+    try:
+        assert cli_main(["ingest", site.url("/feeds/securite.atom")]) == 0
+        assert "2 added" in capsys.readouterr().out
+        assert cli_main(["sources"]) == 0
+        listing = capsys.readouterr().out
+        monkeypatch.setenv("QA_FETCH_ALLOW_PRIVATE", "0")
+        get_settings.cache_clear()
+        assert cli_main(["ingest", site.url("/herald/riga-ministers.html")]) == 1
+        assert "refused" in capsys.readouterr().err
+    finally:
+        get_settings.cache_clear()
+    assert "(The Baltic Herald, 2022-03-03)" in listing
+    assert "(Le Matin Continental, 2022-01-08)" in listing
+
+
 def test_redirect_lands_on_the_same_article(news_bot: QA, site: NewsSite) -> None:
     before = {d.doc_id: d.doc_hash for d in news_bot.documents()}
     report = news_bot.ingest([site.url("/old/otan-geneve")])
