@@ -90,7 +90,7 @@ def main() -> int:
     flagged = {r.id for r in results if r.answer.startswith(DIVERGE)}
     seed_bot = QA(Settings(store_path=store / "seed", upload_dir=store / "uploads"))
     seed_bot.ingest([ROOT / "articles"])
-    _, seed = run_eval(load_questions(ROOT / "eval" / "seed_qa.jsonl"), seed_bot.ask,
+    seed_summary, seed = run_eval(load_questions(ROOT / "eval" / "seed_qa.jsonl"), seed_bot.ask,
                        lambda q, k: seed_bot.retrieve(q, k))
     seed_flagged = [r.id for r in seed if r.answer.startswith(DIVERGE)]
     figures = {
@@ -99,6 +99,7 @@ def main() -> int:
                       "false_alarms_news": sorted(flagged - CONFLICTS),
                       "false_alarms_seed": seed_flagged},
         "news_eval": {k: v for k, v in summary.items() if k != "questions"},
+        "seed_eval": {k: v for k, v in seed_summary.items() if k != "questions"},
         "answers": {r.id: (r.answer_ok, r.citation_ok, r.answer.split("\n")[0][:90])
                     for r in results},
     }

@@ -295,7 +295,7 @@ def ingest_documents(docs: Iterable[RawDocument], store: Store, embedder: Embedd
         if pending_chunks >= settings.ingest_batch:
             flush()
     flush()
-    if report.added or report.updated:
+    if settings.syndication and (report.added or report.updated):
         link_copies(store)  # syndicated copies, across the whole index (qa.syndication)
     report.seconds += time.perf_counter() - started
     return report

@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     fetch_timeout_s: float = Field(20.0, gt=0, description="per request to a web page or feed")
     fetch_max_redirects: int = Field(5, ge=0, le=20)
     feed_max_entries: int = Field(50, ge=1, le=1000, description="entries read from one feed")
+    syndication: bool = Field(True, description="link near-duplicate sentences across articles "
+                              "at ingest (qa/syndication.py; one pass over the index)")
     # Chroma server (client/server mode); unset host = embedded PersistentClient
     chroma_host: str | None = None
     chroma_port: int = 8000

@@ -56,6 +56,7 @@ def test_non_syndicated_sentence_has_no_copies(news_bot: QA) -> None:
     answer = news_bot.ask("When will the Baltic foreign ministers meet in Riga?")
     assert answer.citations[0].also_in == ()
     assert answer.citations[0].outlet == "The Baltic Herald"
+    assert "\n\nSource: «" in answer.text  # an English quote is not announced as French
 
 
 def test_syndication_links_the_shared_wire_copy_only(news_bot: QA) -> None:

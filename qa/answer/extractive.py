@@ -168,7 +168,10 @@ class ExtractiveAnswerer:
             sentences.append(Sentence(lead, True, tuple(c.number for c in citations)))
         quotes = " ".join(f"« {c.quote} » [{c.number}]" for c in citations)
         if language == "en":
-            frame = "The articles say (in French): " if not lead else "Source (in French): "
+            # "(in French)" only when a quote is French (news pages may be English).
+            french = " (in French)" if any(detect_language(c.quote) == "fr"
+                                           for c in citations) else ""
+            frame = f"The articles say{french}: " if not lead else f"Source{french}: "
         else:
             frame = "D'après les articles : " if not lead else "Source : "
         body = frame + quotes
