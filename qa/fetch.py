@@ -2,7 +2,9 @@
 
 `fetch(url, settings)` follows at most `QA_FETCH_MAX_REDIRECTS` redirects by hand, and before
 every hop resolves the host and refuses loopback, private, link-local (cloud metadata),
-multicast, reserved and unspecified addresses unless `QA_FETCH_ALLOW_PRIVATE=1`. Bodies are
+multicast, reserved and unspecified addresses unless `QA_FETCH_ALLOW_PRIVATE=1`; the socket is
+then opened to the address that was checked (`GuardedBackend`), so DNS cannot answer
+differently between the check and the connection. Bodies are
 read up to `QA_MAX_UPLOAD_MB`; every request has `QA_FETCH_TIMEOUT_S`. Every failure is a
 `FetchError` whose one-line message names the address and says why.
 """
@@ -12,9 +14,12 @@ from __future__ import annotations
 import ipaddress
 import re
 import socket
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from qa.settings import Settings
@@ -54,6 +59,21 @@ def _refused(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
             or ip.is_reserved or ip.is_unspecified)
 
 
+def allowed_addresses(host: str, port: int, allow_private: bool = False) -> list[str]:
+    """The IP addresses `host` resolves to; `FetchError` when it does not resolve or (unless
+    `allow_private`) when any of them is loopback, private, link-local or otherwise internal."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise FetchError(f"host {host} not found") from exc
+    ips = list(dict.fromkeys(str(info[4][0]).split("%")[0] for info in infos))
+    for ip in ips if not allow_private else []:
+        if _refused(ipaddress.ip_address(ip)):
+            raise FetchError(f"{host} resolves to {ip}, a private, loopback or link-local "
+                             "address; refused (set QA_FETCH_ALLOW_PRIVATE=1 to allow it)")
+    return ips
+
+
 def check_address(url: str, allow_private: bool = False) -> None:
     """Refuse non-http(s) addresses and, unless allowed, hosts resolving to private networks."""
     parts = urlsplit(url)
@@ -68,17 +88,37 @@ def check_address(url: str, allow_private: bool = False) -> None:
     except ValueError as exc:
         raise FetchError(f"{url}: bad port in the address") from exc
     try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except (socket.gaierror, UnicodeError) as exc:
-        raise FetchError(f"{url}: host {host} not found") from exc
-    if allow_private:
-        return
-    for info in infos:
-        ip = ipaddress.ip_address(info[4][0].split("%")[0])
-        if _refused(ip):
-            raise FetchError(f"{url}: {host} resolves to {ip}, a private, loopback or "
-                             "link-local address; refused (set QA_FETCH_ALLOW_PRIVATE=1 to "
-                             "allow it)")
+        allowed_addresses(host, port, allow_private)
+    except FetchError as exc:
+        raise FetchError(f"{url}: {exc}") from exc
+
+
+class GuardedBackend(httpcore.SyncBackend):
+    """httpcore's sockets, opened only to an address the guard has just checked: the host is
+    resolved once and the connection made to that very address (no DNS rebinding between the
+    check and the connection). TLS still verifies the certificate against the host name."""
+
+    def __init__(self, allow_private: bool = False) -> None:
+        self.allow_private = allow_private
+
+    def connect_tcp(self, host: str, port: int, timeout: float | None = None,
+                    local_address: str | None = None,
+                    socket_options: Iterable[Any] | None = None) -> httpcore.NetworkStream:
+        """Resolve, check, then connect to the checked address."""
+        failure: Exception | None = None
+        for ip in allowed_addresses(host, port, self.allow_private):  # e.g. IPv6, then IPv4
+            try:
+                return super().connect_tcp(ip, port, timeout, local_address, socket_options)
+            except httpcore.ConnectError as exc:
+                failure = exc
+        raise failure or httpcore.ConnectError(f"{host} has no address")
+
+
+def _transport(allow_private: bool) -> httpx.HTTPTransport:
+    transport = httpx.HTTPTransport(trust_env=False)
+    # httpx has no parameter for httpcore's network backend; the pool reads this attribute.
+    transport._pool._network_backend = GuardedBackend(allow_private)
+    return transport
 
 
 def fetch(url: str, settings: Settings) -> Fetched:
@@ -87,6 +127,7 @@ def fetch(url: str, settings: Settings) -> Fetched:
     limit = settings.max_upload_mb * 1024 * 1024
     current = url
     with httpx.Client(follow_redirects=False, trust_env=False,
+                      transport=_transport(settings.fetch_allow_private),
                       timeout=httpx.Timeout(settings.fetch_timeout_s),
                       headers={"User-Agent": USER_AGENT,
                                "Accept": "text/html,application/xhtml+xml,application/rss+xml,"
@@ -115,6 +156,10 @@ def fetch(url: str, settings: Settings) -> Fetched:
                     return Fetched(url=url, final_url=str(response.url),
                                    content_type=ctype.split(";")[0].strip().lower(), body=body,
                                    charset=response.charset_encoding)
+            except FetchError as exc:  # refused by GuardedBackend at connection time
+                if str(exc).startswith(url):
+                    raise
+                raise FetchError(f"{url}: {exc}") from exc
             except httpx.TimeoutException as exc:
                 raise FetchError(f"{url}: no answer within {settings.fetch_timeout_s:g} s"
                                  ) from exc

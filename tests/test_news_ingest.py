@@ -10,7 +10,7 @@ import pytest
 from qa import QA
 from qa.cli import main as cli_main
 from qa.extract import extract_text
-from qa.fetch import FetchError, check_address
+from qa.fetch import FetchError, GuardedBackend, check_address
 from tests.conftest import make_settings
 from tests.news_site import WEB, NewsSite, news_bot_fixture, site_fixture  # noqa: F401
 
@@ -149,6 +149,10 @@ def test_private_addresses_are_refused_without_the_setting(tmp_path: Path,
     with pytest.raises(FetchError, match="only http and https"):
         check_address("ftp://example.org/feed.xml")
     check_address("http://8.8.8.8/")  # a public address passes
+    # The socket itself is only opened to a checked address (no DNS rebinding in between).
+    with pytest.raises(FetchError, match="refused"):
+        GuardedBackend(allow_private=False).connect_tcp("127.0.0.1", site.port)
+    GuardedBackend(allow_private=True).connect_tcp("127.0.0.1", site.port).close()
 
 
 def test_front_matter_of_text_files(tmp_path: Path) -> None:
