@@ -46,5 +46,5 @@ def retrieve(question: str, k: int = 5) -> list[Passage]:
 
 
 def ingest(paths: Iterable[str | Path]) -> IngestReport:
-    """Index article files or folders (.txt, .md, .html)."""
+    """Index article files or folders (.txt, .md, .html) and http(s) pages or feeds."""
     return default_qa().ingest(paths)

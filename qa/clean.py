@@ -30,6 +30,7 @@ _BOILERPLATE = [
     r"\bvous aime[rz]? cet article\b|\bpartagez-le\b|\bdid you like this article\b",
     r"\bproviennent presque exclusivement de la publicite\b|\bnos annonceurs\b",
     r"^(copyright|©|\(c\))",
+    r"\babonnez[- ]vous pour\b|\barticles? gratuits?\b|\bsubscribe (now|to read|for)\b",
 ]
 _BOILERPLATE_RE = [re.compile(p) for p in _BOILERPLATE]
 _SEPARATOR_RE = re.compile(r"^[\W_]+$")  # rows of *, -, = ...

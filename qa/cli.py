@@ -74,7 +74,9 @@ def cmd_sources(bot: QA, args: argparse.Namespace) -> int:
           f"{sum(d.n_chunks for d in docs)} chunks")
     for d in docs:
         added = datetime.fromtimestamp(d.added_at).strftime("%Y-%m-%d %H:%M")
-        print(f"  {d.doc_id:<28} {d.n_chunks:>3} chunks  {added}  {d.title[:60]}")
+        known = ", ".join(x for x in (d.outlet, d.published) if x)
+        print(f"  {d.doc_id:<28} {d.n_chunks:>3} chunks  {added}  {d.title[:60]}"
+              + (f" ({known})" if known else ""))
     return 0
 
 
@@ -120,7 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser of `qa`."""
     parser = argparse.ArgumentParser(prog="qa", description="Cited answers from news articles.")
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("ingest", help="index files or folders (.txt, .md, .html)")
+    p = sub.add_parser("ingest", help="index files or folders (.txt, .md, .html) and http(s) "
+                                      "pages or RSS/Atom feeds")
     p.add_argument("paths", nargs="+")
     p.add_argument("--rebuild", action="store_true", help="drop the index first")
     p.set_defaults(func=cmd_ingest)

@@ -13,16 +13,20 @@ import stat
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
 from llama_index.core import Document
 from llama_index.core.node_parser import SentenceSplitter
 
-from qa.clean import CleanArticle, clean_html, clean_text
+from qa.clean import CleanArticle
 from qa.embed import Embedder
+from qa.extract import ArticleMeta, extract_html, extract_text
+from qa.fetch import is_url
 from qa.settings import Settings
 from qa.store import DocRecord, Store
+from qa.syndication import link_copies
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -43,6 +47,7 @@ class RawDocument:
     source: str
     raw: str
     is_html: bool = False
+    meta: ArticleMeta = field(default_factory=ArticleMeta)  # known before extraction (feeds)
 
 
 @dataclass
@@ -182,10 +187,18 @@ def read_file(path: Path, max_bytes: int = MAX_FILE_BYTES) -> RawDocument:
 
 def clean(doc: RawDocument) -> CleanArticle:
     """Clean a raw document according to its type."""
-    article = clean_html(doc.raw, doc.doc_id) if doc.is_html else clean_text(doc.raw, doc.doc_id)
+    return extract(doc)[0]
+
+
+def extract(doc: RawDocument) -> tuple[CleanArticle, ArticleMeta]:
+    """Text and metadata of a raw document, by one extractor per type (qa.extract)."""
+    url = doc.meta.url if doc.is_html else None
+    article, meta = (extract_html(doc.raw, url, doc.doc_id) if doc.is_html
+                     else extract_text(doc.raw, doc.doc_id))
     if len(article.text.split()) < 3:
-        raise IngestError(f"{Path(doc.source).name}: no article text left after cleaning")
-    return article
+        raise IngestError(f"{Path(doc.source).name or doc.source}: no article text left "
+                          "after cleaning")
+    return article, meta.fill(doc.meta)
 
 
 # -- chunking -----------------------------------------------------------------------------
@@ -259,13 +272,14 @@ def ingest_documents(docs: Iterable[RawDocument], store: Store, embedder: Embedd
         done += 1
         name = Path(doc.source).name or doc.doc_id
         if progress:
-            progress(done, total, name)
+            progress(done, max(total, done), name)
         try:
-            article = clean(doc)
+            article, meta = extract(doc)
         except IngestError as exc:
             report.skipped.append((doc.source, str(exc)))
             continue
-        doc_hash = content_hash(article.title + "\n" + article.text)
+        known_meta = "" if meta == ArticleMeta() else "\n" + repr(meta)
+        doc_hash = content_hash(article.title + "\n" + article.text + known_meta)
         old = known.get(doc.doc_id)
         if old and old.doc_hash == doc_hash and _complete(store, old):
             report.unchanged.append(doc.doc_id)
@@ -274,12 +288,15 @@ def ingest_documents(docs: Iterable[RawDocument], store: Store, embedder: Embedd
         record = DocRecord(doc_id=doc.doc_id, doc_hash=doc_hash, title=article.title,
                            source=doc.source, n_chunks=len(chunks),
                            added_at=old.added_at if old else time.time(),
-                           chars=len(article.text))
+                           chars=len(article.text), outlet=meta.outlet, author=meta.author,
+                           published=meta.published, url=meta.url)
         pending.append((record, chunks, old is not None))
         pending_chunks += len(chunks)
         if pending_chunks >= settings.ingest_batch:
             flush()
     flush()
+    if settings.syndication and (report.added or report.updated):
+        link_copies(store)  # syndicated copies, across the whole index (qa.syndication)
     report.seconds += time.perf_counter() - started
     return report
 
@@ -310,7 +327,7 @@ def _write(batch: list[tuple[DocRecord, list[Chunk], bool]], store: Store, embed
             metas.append({"doc_id": record.doc_id, "doc_hash": record.doc_hash,
                           "title": record.title, "source": record.source,
                           "start": chunk.start, "end": chunk.end, "chunk_hash": chunk.hash,
-                          "n": n})
+                          "n": n, **record.meta_fields()})
             vector = reusable.get(chunk.hash)
             if vector is None and chunk.hash in first_slot:
                 copies.append((len(vectors), first_slot[chunk.hash]))
@@ -346,10 +363,22 @@ def iter_files(paths: list[Path], report: IngestReport) -> Iterator[RawDocument]
             report.skipped.append((str(path), str(exc)))
 
 
+def iter_urls(urls: list[str], settings: Settings, report: IngestReport
+              ) -> Iterator[RawDocument]:
+    """Fetch pages and feeds lazily (qa.remote), recording the addresses that fail."""
+    from qa.remote import url_documents  # remote builds on this module's RawDocument
+
+    for url in urls:
+        yield from url_documents(url, settings, report.skipped)
+
+
 def ingest_paths(paths: Iterable[str | os.PathLike], store: Store, embedder: Embedder,
                  settings: Settings, progress: Progress | None = None) -> IngestReport:
-    """Ingest files and folders (.txt, .md, .html)."""
-    files, skipped = discover(paths)
+    """Ingest files and folders (.txt, .md, .html) and http(s) pages and feeds."""
+    items = list(paths)
+    urls = [str(p).strip() for p in items if isinstance(p, str) and is_url(p)]
+    files, skipped = discover([p for p in items if not (isinstance(p, str) and is_url(p))])
     report = IngestReport(skipped=list(skipped))
-    return ingest_documents(iter_files(files, report), store, embedder, settings,
-                            progress=progress, total=len(files), report=report)
+    docs = chain(iter_files(files, report), iter_urls(urls, settings, report))
+    return ingest_documents(docs, store, embedder, settings, progress=progress,
+                            total=len(files) + len(urls), report=report)

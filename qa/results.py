@@ -18,6 +18,10 @@ class Passage:
     start: int
     end: int
     score: float = 0.0
+    outlet: str | None = None
+    published: str | None = None  # ISO date of the article, when known
+    url: str | None = None
+    copies: tuple[tuple[int, int, tuple[str, ...]], ...] = ()  # (start, end, other doc_ids)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-JSON form."""
@@ -38,6 +42,11 @@ class Citation:
     end: int
     score: float
     passage_id: str = ""
+    outlet: str | None = None
+    published: str | None = None  # ISO date of the article, when known
+    url: str | None = None
+    also_in: tuple[str, ...] = ()  # other articles carrying the same (syndicated) passage
+    also_in_outlets: tuple[str, ...] = ()  # their outlets (or titles), in the same order
 
     @property
     def quote_span(self) -> tuple[int, int] | None:

@@ -16,6 +16,7 @@ import numpy as np
 from qa.embed import Embedder
 from qa.results import Passage
 from qa.store import Store, StoredChunk
+from qa.syndication import load_copies
 from qa.text import index_terms
 
 # Fusion weights, measured on SPF and the seed set (bench/spf_quality.py; README table):
@@ -32,12 +33,17 @@ class _Lexical:
     bm25: bm25s.BM25 | None
 
 
-def to_passage(chunk: StoredChunk, score: float = 0.0) -> Passage:
-    """A stored chunk as a `Passage`."""
+def to_passage(chunk: StoredChunk, score: float = 0.0, visible: set[str] | None = None
+               ) -> Passage:
+    """A stored chunk as a `Passage` (its copies limited to the `visible` articles)."""
     m = chunk.meta
     return Passage(id=chunk.id, doc_id=str(m.get("doc_id", "")), title=str(m.get("title", "")),
                    source=str(m.get("source", "")), text=chunk.text,
-                   start=int(m.get("start", 0)), end=int(m.get("end", 0)), score=score)
+                   start=int(m.get("start", 0)), end=int(m.get("end", 0)), score=score,
+                   outlet=str(m.get("outlet") or "") or None,
+                   published=str(m.get("published") or "") or None,
+                   url=str(m.get("url") or "") or None,
+                   copies=load_copies(m.get("copies"), visible))
 
 
 class HybridRetriever:
@@ -61,12 +67,13 @@ class HybridRetriever:
 
     def _build(self, generation: str) -> _Lexical:
         visible = {d.doc_id: d.doc_hash for d in self.store.docs().values()}
+        shown = set(visible)
         passages: dict[str, Passage] = {}
         corpus: list[list[str]] = []
         for chunk in self.store.iter_chunks():
             if visible.get(chunk.meta.get("doc_id")) != chunk.meta.get("doc_hash"):
                 continue
-            passage = to_passage(chunk)
+            passage = to_passage(chunk, visible=shown)
             passages[chunk.id] = passage
             corpus.append(index_terms(f"{passage.title}\n{passage.text}") or ["_"])
         bm25 = None

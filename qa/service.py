@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 
 from qa.answer import Answerer, make_answerer, refusal
+from qa.answer.provenance import with_provenance
 from qa.answer.rewrite import standalone_question
 from qa.embed import Embedder, make_embedder
 from qa.ingest import IngestReport, Progress, ingest_paths
@@ -22,6 +23,7 @@ from qa.results import Answer, Passage
 from qa.retrieve import HybridRetriever
 from qa.settings import Settings, get_settings
 from qa.store import DocRecord, Store
+from qa.syndication import drop_copies
 from qa.text import detect_language
 
 MAX_QUESTION_CHARS = 2000
@@ -61,7 +63,7 @@ class QA:
     # -- ingest ---------------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], progress: Progress | None = None,
                rebuild: bool = False) -> IngestReport:
-        """Index files and folders; unchanged articles are skipped."""
+        """Index files, folders and http(s) pages or feeds; unchanged articles are skipped."""
         with self._ingest_lock:
             if rebuild:
                 self.store.drop()
@@ -99,6 +101,10 @@ class QA:
             chars[start : start + len(text)] = text
         return "".join(chars)
 
+    def outlets(self) -> dict[str, str]:
+        """Each indexed article's outlet (its title when the outlet is unknown), by doc_id."""
+        return {d.doc_id: d.outlet or d.title or d.doc_id for d in self.store.docs().values()}
+
     def remove(self, doc_id: str) -> int:
         """Remove an article from the index; returns the number of chunks removed."""
         with self._ingest_lock:
@@ -127,7 +133,7 @@ class QA:
         standalone = standalone_question(question, history or [], self.answerer)
         timings["rewrite_s"] = time.perf_counter() - t
         t = time.perf_counter()
-        passages = self.retriever.retrieve(standalone, self.settings.answer_k)
+        passages = drop_copies(self.retriever.retrieve(standalone, self.settings.answer_k))
         timings["retrieve_s"] = time.perf_counter() - t
         t = time.perf_counter()
         if not passages:
@@ -135,6 +141,7 @@ class QA:
         else:
             answers = self.answerer.stream(standalone, passages, language)
         for answer in answers:
+            answer = with_provenance(answer, passages, self.outlets)
             answer.question = question
             answer.standalone_question = standalone
             timings["answer_s"] = time.perf_counter() - t

@@ -27,6 +27,14 @@ class Settings(BaseSettings):
     collection: str = "articles"
     upload_dir: Path = PROJECT_ROOT / "store" / "uploads"
     max_upload_mb: int = 20
+    # Fetching pages and feeds (qa/fetch.py)
+    fetch_allow_private: bool = Field(False, description="let fetches reach loopback, private, "
+                                      "link-local and metadata addresses (tests, intranets)")
+    fetch_timeout_s: float = Field(20.0, gt=0, description="per request to a web page or feed")
+    fetch_max_redirects: int = Field(5, ge=0, le=20)
+    feed_max_entries: int = Field(50, ge=1, le=1000, description="entries read from one feed")
+    syndication: bool = Field(True, description="link near-duplicate sentences across articles "
+                              "at ingest (qa/syndication.py; one pass over the index)")
     # Chroma server (client/server mode); unset host = embedded PersistentClient
     chroma_host: str | None = None
     chroma_port: int = 8000

@@ -25,6 +25,7 @@ from chromadb.config import Settings as ChromaSettings
 from qa.settings import Settings
 
 _GENERATION_ID = "__generation__"
+NEWS_FIELDS = ("outlet", "author", "published", "url")
 
 
 class StoreError(RuntimeError):
@@ -50,6 +51,14 @@ class DocRecord:
     n_chunks: int
     added_at: float
     chars: int = 0
+    outlet: str | None = None
+    author: str | None = None
+    published: str | None = None  # ISO date
+    url: str | None = None
+
+    def meta_fields(self) -> dict[str, str]:
+        """Outlet, author, publication date and URL as Chroma metadata ('' = unknown)."""
+        return {k: getattr(self, k) or "" for k in NEWS_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -207,6 +216,7 @@ class Store:
                 doc_id=doc_id, doc_hash=str(meta["doc_hash"]), title=str(meta.get("title", "")),
                 source=str(meta.get("source", "")), n_chunks=int(meta.get("n_chunks", 0)),
                 added_at=float(meta.get("added_at", 0.0)), chars=int(meta.get("chars", 0)),
+                **{k: str(meta.get(k) or "") or None for k in NEWS_FIELDS},
             )
         return out
 
@@ -231,7 +241,8 @@ class Store:
             embeddings=[[1.0]] * len(records),
             metadatas=[
                 {"doc_hash": r.doc_hash, "title": r.title, "source": r.source,
-                 "n_chunks": r.n_chunks, "added_at": r.added_at, "chars": r.chars}
+                 "n_chunks": r.n_chunks, "added_at": r.added_at, "chars": r.chars,
+                 **r.meta_fields()}
                 for r in records
             ],
         )
@@ -278,6 +289,14 @@ class Store:
             self._call("write chunks", self._chunks.upsert, ids=ids[sl],
                        embeddings=np.asarray(vectors[sl], dtype=np.float32),
                        documents=texts[sl], metadatas=metas[sl])
+
+    def update_chunk_metas(self, ids: list[str], metas: list[dict[str, Any]]) -> None:
+        """Replace the metadata of stored chunks (texts and vectors unchanged), in batches."""
+        limit = self.batch_limit()
+        for at in range(0, len(ids), limit):
+            self._call("write chunks", self._chunks.update, ids=ids[at : at + limit],
+                       metadatas=metas[at : at + limit])
+        self._bump_generation()
 
     def delete_chunks(self, ids: list[str]) -> None:
         """Delete chunks by id, in batches."""

@@ -24,7 +24,7 @@ import gradio as gr
 from qa.results import Answer
 from qa.service import QA, QuestionError
 from qa.store import StoreError, StoreUnavailable
-from qa.web_files import save_uploads, status_html
+from qa.web_files import ingest_addresses, save_uploads, status_html
 from qa.web_render import (
     CSS,
     EMPTY_SOURCES,
@@ -249,6 +249,10 @@ def build_app(bot: QA) -> gr.Blocks:
                 gr.Markdown(f"Several files at once, up to {bot.settings.max_upload_mb} MB "
                             "each. They are stored on this server and indexed right away.",
                             elem_classes=["qa-meta"])
+                with gr.Row():  # pages and feeds (qa.fetch, qa.remote)
+                    address = gr.Textbox(label="Add a web page or an RSS/Atom feed",
+                                         placeholder="https://…", scale=4, elem_id="address")
+                    fetch_btn = gr.Button("Fetch and index", scale=1, elem_id="fetch")
                 status = gr.HTML(elem_id="upload-status")
                 gr.Markdown("### Indexed articles")
                 docs_table = gr.HTML(elem_id="articles")
@@ -321,6 +325,17 @@ def build_app(bot: QA) -> gr.Blocks:
                     Path(source).unlink(missing_ok=True)
             return (*_docs_outputs(bot, status_html(ok, bad)), None)
 
+        def add_address(text: str, progress: gr.Progress = gr.Progress()):  # noqa: B008
+            def step(done: int, total: int, name: str) -> None:
+                progress((done - 1, max(total, 1)), desc=f"Indexing {name} ({done}/{total})")
+            progress(0, desc="Fetching")
+            try:
+                ok, bad = ingest_addresses(bot, text or "", step)
+            except Exception as exc:
+                log.warning("address ingest failed", exc_info=True)
+                ok, bad = [], [friendly_error(exc)]
+            return (*_docs_outputs(bot, status_html(ok, bad)), "")
+
         def remove(doc_id: str | None):
             if not doc_id:
                 return _docs_outputs(bot, status_html([], ["Choose an article to remove."]))
@@ -346,6 +361,9 @@ def build_app(bot: QA) -> gr.Blocks:
             persist, [chatbot, turns], [saved, export], api_name=False)
         files.upload(upload, [files], [status, docs_table, pick, files], api_name=False,
                      show_progress_on=files)
+        for trigger in (fetch_btn.click, address.submit):
+            trigger(add_address, [address], [status, docs_table, pick, address], api_name=False,
+                    show_progress_on=status)
         remove_btn.click(remove, [pick], [status, docs_table, pick], api_name=False)
         app.load(restore, [saved], [chatbot, turns, sources, export], api_name=False)
         app.load(lambda: _docs_outputs(bot, ""), None, [status, docs_table, pick],

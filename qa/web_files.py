@@ -1,4 +1,5 @@
-"""Uploads for the web chat: checked, sanitised copies under `settings.upload_dir`.
+"""Uploads and web addresses for the web chat: files become checked, sanitised copies under
+`settings.upload_dir`; page and feed addresses are fetched by `qa.fetch` and indexed.
 
 A file is refused (and nothing is written) when its type is unsupported, it is over
 `settings.max_upload_mb`, or it is not readable article text; names lose any folder part and
@@ -15,8 +16,18 @@ import shutil
 import unicodedata
 from pathlib import Path
 
-from qa.ingest import SUPPORTED_SUFFIXES, IngestError, clean, read_file, safe_upload_path
+from qa.fetch import is_url
+from qa.ingest import (
+    SUPPORTED_SUFFIXES,
+    IngestError,
+    Progress,
+    clean,
+    read_file,
+    safe_upload_path,
+)
 from qa.service import QA
+
+MAX_ADDRESSES = 20
 
 
 def safe_name(name: str) -> str:
@@ -58,6 +69,24 @@ def save_uploads(bot: QA, paths: list[str]) -> tuple[list[Path], list[str]]:
         except OSError as exc:
             errors.append(f"{src.name}: cannot be read ({exc.strerror or exc})")
     return saved, errors
+
+
+def ingest_addresses(bot: QA, text: str, progress: Progress | None = None
+                     ) -> tuple[list[str], list[str]]:
+    """Fetch and index the page or feed addresses typed in `text` (separated by spaces or
+    lines); returns (lines for what was indexed, one-line errors)."""
+    words = text.split()
+    urls = [w for w in words if is_url(w)][:MAX_ADDRESSES]
+    bad = [f"{w[:100]}: not a web address (http:// or https://)" for w in words
+           if not is_url(w)]
+    if len(words) > MAX_ADDRESSES:
+        bad.append(f"only the first {MAX_ADDRESSES} addresses are read at once")
+    if not urls:
+        return [], bad or ["Type the address of a web page or of an RSS/Atom feed."]
+    report = bot.ingest(urls, progress=progress)
+    ok = ([f"{d}: added" for d in report.added] + [f"{d}: updated" for d in report.updated]
+          + [f"{d}: already indexed, unchanged" for d in report.unchanged])
+    return ok, bad + [why for _, why in report.skipped]
 
 
 def status_html(lines_ok: list[str], lines_bad: list[str]) -> str:

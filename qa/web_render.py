@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from qa.answer.evidence import MONTHS_EN
 from qa.results import Answer, Citation
 from qa.store import DocRecord
 
@@ -226,14 +227,44 @@ def sources_html(citations: list[Citation], turn: int = 0, question: str = "",
                 texts[c.doc_id] = None
         name = Path(c.source).name if c.source else ""
         file_label = html.escape(c.doc_id + (f" · {name}" if name and name != c.doc_id else ""))
+        heading = source_heading(c)
         parts.append(
             f"<details class='qa-source' id='src-{turn}-{c.number}' open>"
             f"<summary><span class='qa-num'>[{c.number}]</span><span class='qa-title' "
-            f"title='{html.escape(c.title)}'>{html.escape(c.title)}</span></summary>"
+            f"title='{html.escape(heading)}'>{html.escape(heading)}</span></summary>"
+            f"{origin_html(c)}"
             f"<div class='qa-meta'>File: {file_label} · characters {c.start}–{c.end}</div>"
             f"<div class='qa-passage'>{_highlight(c.text, c.quote_span)}</div>"
             f"{_full_article(c, texts.get(c.doc_id), f'art-{turn}-{c.number}')}</details>")
     return "<div class='qa-sources'>" + "".join(parts) + "</div>"
+
+
+def long_date(iso: str | None) -> str:
+    """'2022-01-07' -> '7 January 2022' ('' when unknown or unreadable)."""
+    try:
+        year, month, day = (int(x) for x in (iso or "")[:10].split("-"))
+        return f"{day} {MONTHS_EN[month - 1]} {year}"
+    except (ValueError, IndexError):
+        return ""
+
+
+def source_heading(c: Citation) -> str:
+    """'Title - Outlet, 7 January 2022', with only what is known."""
+    when = long_date(c.published)
+    by = " - ".join(x for x in (c.title, c.outlet or "") if x)
+    return ", ".join(x for x in (by, when) if x)
+
+
+def origin_html(c: Citation) -> str:
+    """A link to the original page (http/https only) and the outlets carrying the same text."""
+    bits = []
+    if c.url and c.url.lower().startswith(("http://", "https://")):
+        bits.append(f"<a class='qa-origin' href='{html.escape(c.url, quote=True)}' "
+                    "target='_blank' rel='noopener noreferrer nofollow'>Original article</a>")
+    also = c.also_in_outlets or c.also_in
+    if also:
+        bits.append("Also in: " + html.escape(", ".join(also)))
+    return f"<div class='qa-meta qa-provenance'>{' · '.join(bits)}</div>" if bits else ""
 
 
 def turn_sources_html(turns: list[dict[str, Any]], turn: int | None = None,
@@ -255,13 +286,16 @@ EMPTY_SOURCES = ("<div class='qa-sources'><div class='qa-sources-empty'>Ask a qu
 
 # -- articles list -------------------------------------------------------------------------
 def docs_html(docs: list[DocRecord]) -> str:
-    """The "Indexed articles" table: title, file, chunks, date added."""
+    """The "Indexed articles" table: title (outlet, date), file, chunks, date added."""
     if not docs:
         return "<div class='qa-sources-empty'>No article is indexed yet.</div>"
     rows = []
     for d in docs:
         added = time.strftime("%Y-%m-%d %H:%M", time.gmtime(d.added_at)) if d.added_at else "—"
-        rows.append(f"<tr><td>{html.escape(d.title or d.doc_id)}</td>"
+        known = ", ".join(x for x in (d.outlet or "", long_date(d.published)) if x)
+        rows.append(f"<tr><td>{html.escape(d.title or d.doc_id)}"
+                    f"{f' <span class=qa-meta>({html.escape(known)})</span>' if known else ''}"
+                    "</td>"
                     f"<td class='qa-id'>{html.escape(d.doc_id)}</td>"
                     f"<td>{d.n_chunks}</td><td>{added} UTC</td></tr>")
     return ("<table class='qa-docs'><thead><tr><th>Title</th><th class='qa-id'>File</th>"

@@ -35,7 +35,8 @@ DATE_RE = re.compile(
     re.IGNORECASE)
 YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NUMBER_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
-NUMBER_RE = re.compile(rf"\b(\d+(?:[.,]\d+)?|{_NUMBER_ALT})\b", re.IGNORECASE)
+NUMBER_RE = re.compile(rf"\b(\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?|"
+                       rf"{_NUMBER_ALT})\b", re.IGNORECASE)  # '120 000' is one number
 _UNITS = (r"heures?|hours?|h|minutes?|jours?|days?|semaines?|weeks?|mois|months?|ans|années?|"
           r"years?")
 DURATION_RE = re.compile(rf"\b(?:plus de |more than |près de |about |environ )?"

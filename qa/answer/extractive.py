@@ -17,9 +17,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.answer import refusal
+from qa.answer.conflicts import compatible, divergence, rival
+from qa.answer.dates import date_evidence
 from qa.answer.evidence import closest_to_terms, find_evidence, question_type, render_short
 from qa.embed import Embedder
 from qa.results import Answer, Citation, Passage, Sentence
+from qa.syndication import same_text
 from qa.text import detect_language, index_terms, split_sentences
 
 # Bars on confidence (similarity + term overlap), calibrated by bench/refusal.py: answerable =
@@ -93,6 +96,8 @@ class ExtractiveAnswerer:
             c.similarity = float(sim)
             c.lexical = sum(weight[t] for t in q_terms & terms) / total
             c.evidence = find_evidence(kind, c.text, question)
+            if kind == "date" and not c.evidence:  # "lundi", "demain"... (qa.answer.dates)
+                c.evidence = date_evidence(c.text, c.passage.published, question)
             c.score = (c.similarity + W_LEXICAL * c.lexical + W_TYPE * bool(c.evidence)
                        + W_RANK / (1 + c.passage_rank))
         return sorted(out, key=lambda c: -c.score)
@@ -127,10 +132,13 @@ class ExtractiveAnswerer:
         # A second quote from another article when it says nearly as much.
         for c in ranked[1:6]:
             if (c.passage.doc_id != best.passage.doc_id and c.score >= best.score - 0.02
-                    and (kind == "other" or c.evidence)):
+                    and (kind == "other" or c.evidence)
+                    and not same_text(c.text, best.text)  # copies quoted once (also_in)
+                    and compatible(kind, best, c, index_terms(question))):
                 chosen.append(c)
                 break
-        return chosen
+        other = rival(kind, best, ranked[:8], index_terms(question))  # qa.answer.conflicts
+        return [best, other] if other is not None else chosen
 
     # -- writing --------------------------------------------------------------------------
     def answer(self, question: str, passages: list[Passage], language: str) -> Answer:
@@ -155,10 +163,15 @@ class ExtractiveAnswerer:
             short = closest_to_terms(best.evidence, best.text, terms).text
             short = render_short(kind, short, language)
             lead = f"{short[:1].upper()}{short[1:]} {markers}."
+            # Two articles answering differently are both given (qa.answer.conflicts).
+            lead = divergence(kind, chosen, terms, language) or lead
             sentences.append(Sentence(lead, True, tuple(c.number for c in citations)))
         quotes = " ".join(f"« {c.quote} » [{c.number}]" for c in citations)
         if language == "en":
-            frame = "The articles say (in French): " if not lead else "Source (in French): "
+            # "(in French)" only when a quote is French (news pages may be English).
+            french = " (in French)" if any(detect_language(c.quote) == "fr"
+                                           for c in citations) else ""
+            frame = f"The articles say{french}: " if not lead else f"Source{french}: "
         else:
             frame = "D'après les articles : " if not lead else "Source : "
         body = frame + quotes

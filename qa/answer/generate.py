@@ -77,10 +77,18 @@ def suspicious(text: str) -> bool:
 
 
 def format_passages(passages: list[Passage]) -> str:
-    """Numbered, delimited passages."""
+    """Numbered, delimited passages (with the article's outlet and date when known)."""
     return "\n".join(
-        f'<passage n="{i}" title="{sanitize(p.title).replace(chr(34), chr(39))}">\n'
+        f'<passage n="{i}" title="{sanitize(p.title).replace(chr(34), chr(39))}"'
+        f"{passage_attributes(p)}>\n"
         f"{sanitize(p.text).strip()}\n</passage>" for i, p in enumerate(passages, 1))
+
+
+def passage_attributes(p: Passage) -> str:
+    """' outlet="..." published="YYYY-MM-DD"' for what is known of a passage's article."""
+    known = {"outlet": p.outlet, "published": p.published}
+    return "".join(f' {k}="{sanitize(v).replace(chr(34), chr(39))}"'
+                   for k, v in known.items() if v)
 
 
 def answer_messages(question: str, passages: list[Passage], language: str) -> list[dict]:

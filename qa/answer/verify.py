@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from qa.answer.dates import implied_dates
 from qa.answer.evidence import MONTHS_EN, MONTHS_FR
 from qa.results import Citation, Passage, Sentence
 from qa.text import STOPWORDS, fold, index_terms, split_sentences, words
@@ -265,7 +266,8 @@ def supported(claim: Claim, f: Facts) -> bool:
 
 
 def _passage_facts(p: Passage) -> Facts:
-    return facts(f"{p.title}\n{p.text}")
+    # Dates the passage implies ("lundi" in an article of 7 January 2022): qa.answer.dates
+    return facts(f"{p.title}\n{p.text}\n{implied_dates(p.text, p.published)}")
 
 
 def check_sentence(sentence: str, passages: list[Passage]) -> Checked:
