@@ -79,7 +79,7 @@ def why(row: dict) -> str:
     """The verifier's reason for a row, re-run directly (for --show)."""
     from qa.answer.verify import check_sentence, split_answer
 
-    reasons = [check_sentence(s, passages_of(row), row["question"]).reason
+    reasons = [check_sentence(s, passages_of(row), row["question"], make_embedder("fast")).reason
                for s in split_answer(row["answer"])]
     return "; ".join(r for r in reasons if r) or "kept"
 

@@ -1,10 +1,15 @@
-"""The citation verifier: a generated sentence stays only if its sources back its facts.
+"""The citation verifier: a generated sentence stays only if its sources back what it says.
 
 Rules, applied to every sentence of a generated answer:
 - it carries [n] markers, and every n names a passage that was given to the model;
-- every number, date, month, weekday and proper name it states occurs in one of the passages it
-  cites (accent- and case-insensitive; "8" ~ "huit" ~ "eight" for small numbers; French and
-  English month and day names; a short FR/EN table of place, country and institution names).
+- every number, date, month and weekday it states occurs in a passage it cites ("8" ~ "huit"
+  ~ "eight"; French and English month and day names), and every proper name is found there
+  across languages and spellings (`qa.answer.names`: transliteration, rapidfuzz, the
+  multilingual embedder; no table of names);
+- it says what the passage says (`qa.answer.meaning`): each content word is aligned to a
+  passage word, each clause has the polarity of the passage clause closest to it;
+- the answer as a whole states what the question asks (a time for "when", a number for "how
+  many", a place for "where", a name for "who"), else it only restates the question.
 
 Sentences that pass are kept, their markers renumbered in order of first use, and each cited
 passage becomes a `Citation` whose quote is the passage sentence(s) that support the claims.
@@ -19,10 +24,21 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from qa.answer.evidence import MONTHS_EN, MONTHS_FR
+from qa.answer.meaning import (
+    asked_type,
+    changed_words,
+    polarity_clash,
+    states_asked,
+    unaligned_words,
+)
+from qa.answer.names import NameSource, name_found, name_source, translit
+from qa.answer.vectors import WordVectors, word_vectors
+from qa.embed import Embedder
 from qa.results import Citation, Passage, Sentence
 from qa.text import STOPWORDS, fold, index_terms, split_sentences, words
 
 MARKER_RE = re.compile(r"\[(\d{1,3})\]")
+_BARE_REPLY = re.compile(r"(?i)\s*(yes|no|oui|non|si)\s*[.!:]?\s*")
 _MARKER_GROUP = re.compile(
     r"\[\s*(?:passages?|sources?|n°)?\s*(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\s*\]", re.IGNORECASE)
 _TRAILING = re.compile(r"([.!?…])((?:\s*\[\d{1,3}\])+)")
@@ -51,45 +67,23 @@ WORD_NUMBER_RE = re.compile(
     r"\b(" + "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True)).replace(" ", r"[\s-]")
     + r")\b")
 NAME_TOKEN_RE = re.compile(r"[^\W\d_][\w]*")
+# Lower-case words that may join the words of one name: "Secretary of State", "Saint-Denis".
+_NAME_JOINS = re.compile(r"[ \t]*[-‐]?[ \t]*|[ \t]+(?:of|for|and|de|du|des|d['’]|la|le|et)[ \t]+")
 _NOT_NAMES = {"i", "m", "mme", "mr", "mrs", "ms", "dr", "st", "source", "sources", "note",
               "according", "yes", "no", "oui", "non", "however", "cependant", "toutefois",
               "ensuite", "enfin", "also", "both", "during", "lors", "pendant", "apres", "avant",
               "answer", "reponse", "passage", "passages", "article", "articles"}
 
-# Names that differ between French sources and English answers (folded words, both ways).
-_ALIAS_GROUPS = [
-    ["nato", "otan", "alliance atlantique"], ["eu", "ue", "union europeenne"],
-    ["un", "onu", "nations unies"], ["us", "usa", "etats unis", "americain", "americains"],
-    ["nrc", "cor", "conseil otan russie"], ["uk", "royaume uni", "britannique"],
-    ["britain", "royaume uni", "grande bretagne", "britannique"], ["germany", "allemagne"],
-    ["poland", "pologne"], ["polish", "polonais", "pologne"], ["belarus", "bielorussie"],
-    ["lithuania", "lituanie"], ["latvia", "lettonie"], ["romania", "roumanie"],
-    ["bulgaria", "bulgarie"], ["norway", "norvege"], ["norwegian", "norvegien"],
-    ["crimea", "crimee"], ["kyiv", "kiev"], ["brussels", "bruxelles"], ["vienna", "vienne"],
-    ["baltic", "baltes", "baltique", "baltiques"], ["russian", "russe", "russes"],
-    ["white", "blanche"], ["house", "maison"], ["council", "conseil"], ["foreign", "etrangeres"],
-    ["ministry", "ministere"], ["prime", "premier"], ["state", "etat"], ["north", "nord"],
-    ["east", "est"], ["eastern", "orientale", "est"], ["west", "ouest"],
-    ["western", "occidentale", "occidentaux"], ["united", "unis", "unies"],
-    ["organization", "organisation"], ["treaty", "traite"], ["sea", "mer"], ["black", "noire"],
-    ["deputy", "adjoint", "vice"], ["spokeswoman", "porte parole"],
-    ["spokesman", "porte parole"], ["agency", "agence"], ["europe", "europeen", "europeenne"],
-    ["european", "europeen", "europeenne", "europe"], ["kremlin", "kremlin"],
-]
-ALIASES: dict[str, list[str]] = {}
-for _group in _ALIAS_GROUPS:
-    for _name in _group:
-        if " " not in _name:
-            ALIASES.setdefault(_name, []).extend(g for g in _group if g != _name)
-
-
 @dataclass(frozen=True)
 class Claim:
-    """A checkable fact of a sentence: a number, date, month, weekday or name."""
+    """A checkable fact of a sentence: a number, date, month, weekday, name or acronym.
+    A name's `role` is 'name' (the name proper), 'title' (a title word before it: "Deputy")
+    or 'initial' (a lone capitalised first word: a content word, checked as such)."""
 
     kind: str
     text: str
     key: object
+    role: str = "name"
 
 
 @dataclass(frozen=True)
@@ -101,8 +95,6 @@ class Facts:
     months: frozenset[int]
     weekdays: frozenset[int]
     words: frozenset[str]
-    acronyms: frozenset[str]
-    joined: str
     stems: frozenset[str] = frozenset()
 
 
@@ -161,6 +153,8 @@ def split_answer(text: str) -> list[str]:
         lead = re.match(r"^((?:\[\d{1,3}\]\s*)+)(.+?)([.!?…]?)$", sentence, re.DOTALL)
         if lead:  # '[1] Fact.' -> 'Fact [1].'
             sentence = f"{lead.group(2).strip()} {lead.group(1).strip()}{lead.group(3)}"
+        if out and _BARE_REPLY.fullmatch(out[-1]):  # "Yes. It is [1]." is one sentence
+            sentence = f"{out.pop()} {sentence}"
         if words(strip_markers(sentence)):
             out.append(sentence)
     return out
@@ -193,12 +187,11 @@ def facts(text: str) -> Facts:
     numbers = {_number_key(m.group(1)) for m in NUMBER_RE.finditer(folded)}
     numbers |= {str(SMALL_NUMBERS[re.sub(r"[\s-]+", " ", m.group(1))])
                 for m in WORD_NUMBER_RE.finditer(folded)}
-    acronyms = {fold(t) for t in NAME_TOKEN_RE.findall(text) if len(t) >= 2 and t.isupper()}
     return Facts(
         numbers=frozenset(numbers), dates=frozenset(d for _, d in _dates(folded)),
         months=frozenset(MONTH_INDEX[t] for t in tokens if t in MONTH_INDEX),
         weekdays=frozenset(WEEKDAY_INDEX[t] for t in tokens if t in WEEKDAY_INDEX),
-        words=frozenset(tokens), acronyms=frozenset(acronyms), joined=f" {' '.join(tokens)} ",
+        words=frozenset(tokens),
         stems=frozenset(index_terms(text)))
 
 
@@ -211,45 +204,56 @@ def claims(sentence: str) -> list[Claim]:
             for m in NUMBER_RE.finditer(folded)]
     out += [Claim("number", m.group(1), str(SMALL_NUMBERS[re.sub(r"[\s-]+", " ", m.group(1))]))
             for m in WORD_NUMBER_RE.finditer(folded)]
-    tokens = list(NAME_TOKEN_RE.finditer(text))
-    for i, m in enumerate(tokens):
+    for m in NAME_TOKEN_RE.finditer(text):
         token, key = m.group(0), fold(m.group(0))
         if key in WEEKDAY_INDEX:
             out.append(Claim("weekday", token, WEEKDAY_INDEX[key]))
+        elif key in MONTH_INDEX and (key not in _AMBIGUOUS_MONTHS or token[0].isupper()):
+            out.append(Claim("month", token, MONTH_INDEX[key]))
+    return out + name_claims(text)
+
+
+def name_claims(text: str) -> list[Claim]:
+    """The proper names of a text, each word with its role in its name."""
+    spans: list[list[re.Match[str]]] = []
+    for m in NAME_TOKEN_RE.finditer(text):
+        if not m.group(0)[0].isupper():
             continue
-        if key in MONTH_INDEX:
-            if key not in _AMBIGUOUS_MONTHS or token[0].isupper():
-                out.append(Claim("month", token, MONTH_INDEX[key]))
-            continue
-        acronym = len(token) >= 2 and token.isupper()
-        if not token[0].isupper() or (not acronym and (key in STOPWORDS or key in _NOT_NAMES)):
-            continue
-        if i == 0 and not acronym:
-            # A capital at the start says nothing; check it when a name follows right after.
-            nxt = tokens[1] if len(tokens) > 1 else None
-            if not (nxt and nxt.group(0)[0].isupper()
-                    and text[m.end():nxt.start()] in {" ", "-"}):
-                continue
-        out.append(Claim("acronym" if acronym else "name", token, key))
+        if spans and _NAME_JOINS.fullmatch(text[spans[-1][-1].end():m.start()]):
+            spans[-1].append(m)
+        else:
+            spans.append([m])
+    out: list[Claim] = []
+    for span in spans:
+        kept = [m for m in span if _is_name_word(m.group(0))]
+        for i, m in enumerate(kept):
+            token = m.group(0)
+            acronym = len(token) >= 2 and token.isupper()
+            role = "name" if acronym or i >= len(kept) - 2 else "title"
+            if m.start() == _first_word_start(text) and len(kept) == 1 and not acronym:
+                role = "initial"
+            out.append(Claim("acronym" if acronym else "name", token, translit(token), role))
     return out
 
 
-# -- checking -----------------------------------------------------------------------------
-def _alias_found(key: str, f: Facts) -> bool:
-    return any(f" {alias} " in f.joined for alias in ALIASES.get(key, ()))
-
-
-def _name_found(key: str, f: Facts) -> bool:
-    if key in f.words or _alias_found(key, f):
-        return True
-    if len(key) < 5:
+def _is_name_word(token: str) -> bool:
+    key = fold(token)
+    if key in WEEKDAY_INDEX or key in MONTH_INDEX or key in SMALL_NUMBERS:
         return False
-    need = max(5, len(key) - 3)
-    return any(len(w) >= need and w[:need] == key[:need] for w in f.words)
+    if len(token) >= 2 and token.isupper():
+        return True
+    return len(token) > 2 and key not in STOPWORDS and key not in _NOT_NAMES
 
 
-def supported(claim: Claim, f: Facts) -> bool:
-    """True when the passage facts contain the claim."""
+def _first_word_start(text: str) -> int:
+    m = NAME_TOKEN_RE.search(text)
+    return m.start() if m else -1
+
+
+# -- checking -----------------------------------------------------------------------------
+def supported(claim: Claim, f: Facts, src: NameSource | None = None,
+              vectors: WordVectors | None = None) -> bool:
+    """True when the passage (its facts `f`, its names `src`) contains the claim."""
     if claim.kind == "number":
         return claim.key in f.numbers
     if claim.kind == "date":
@@ -258,18 +262,20 @@ def supported(claim: Claim, f: Facts) -> bool:
         return claim.key in f.months
     if claim.kind == "weekday":
         return claim.key in f.weekdays
-    if claim.kind == "acronym":
-        key = str(claim.key)  # short ones ("UN") must not match words ("un")
-        return key in f.acronyms or _alias_found(key, f) or (len(key) > 3 and key in f.words)
-    return _name_found(str(claim.key), f)
+    if src is None:
+        return False
+    return name_found(claim.text, src, vectors, title=claim.role == "title")
 
 
-def _passage_facts(p: Passage) -> Facts:
-    return facts(f"{p.title}\n{p.text}")
+def _passage_text(p: Passage) -> str:
+    return f"{p.title}\n{p.text}"
 
 
-def check_sentence(sentence: str, passages: list[Passage]) -> Checked:
-    """Verify one sentence against the passages (numbered from 1) that it cites."""
+def check_sentence(sentence: str, passages: list[Passage], question: str = "",
+                   embedder: Embedder | None = None) -> Checked:
+    """Verify one sentence against the passages (numbered from 1) that it cites: markers,
+    stated facts, names, content words and negation. (`question` is used by
+    `verify_answer`, which checks the answer as a whole against it.)"""
     cited = markers(sentence)
     if not cited:
         return Checked(sentence, cited, False, "no [n] citation")
@@ -277,29 +283,73 @@ def check_sentence(sentence: str, passages: list[Passage]) -> Checked:
     if bad:
         return Checked(sentence, cited, False,
                        f"cites [{bad[0]}], but only {len(passages)} passages were given")
-    sources = [_passage_facts(passages[n - 1]) for n in cited]
+    vectors = word_vectors(embedder)
+    texts = [_passage_text(passages[n - 1]) for n in cited]
+    sources = [(facts(t), name_source(t)) for t in texts]
     stated = claims(sentence)
     for claim in stated:
-        if not any(supported(claim, f) for f in sources):
+        if claim.role == "initial":
+            continue  # a capitalised first word: checked below as a content word
+        if not any(supported(claim, f, src, vectors) for f, src in sources):
             return Checked(sentence, cited, False,
                            f"{claim.kind} '{claim.text}' is not in the cited passage(s)")
-    if not stated and not any(_shares_terms(sentence, f) for f in sources):
+    joined = "\n".join(texts)
+    checked_names = {fold(c.text) for c in stated if c.role != "initial"}
+    text = strip_markers(sentence)
+    changed = changed_words(unaligned_words(text, joined, vectors, checked_names))
+    if changed:
+        listed = ", ".join(f"'{w}'" for w in changed[:3])
+        return Checked(sentence, cited, False, f"{listed}: nothing like it in the cited passage(s)")
+    clash = polarity_clash(text, joined, vectors)
+    if clash:
+        return Checked(sentence, cited, False,
+                       f"'{clash}' has the opposite polarity (negation) of the cited passage(s)")
+    if not stated and not any(_shares_terms(text, f) for f, _ in sources) and not vectors:
         return Checked(sentence, cited, False, "it shares no words with the cited passage(s)")
     return Checked(sentence, cited, True)
 
 
-def _shares_terms(sentence: str, f: Facts) -> bool:
+def _shares_terms(text: str, f: Facts) -> bool:
     """True when a claim-free sentence is about its passage: a common term (or, across
     languages, a word with the same long prefix: 'diplomats' ~ 'diplomates')."""
-    text = strip_markers(sentence)
     if set(index_terms(text)) & f.stems:
         return True
-    return any(_name_found(w, f) for w in words(text) if len(w) >= 5 and w not in STOPWORDS)
+    return any(w[:5] == v[:5] for w in words(text) if len(w) >= 5 and w not in STOPWORDS
+               for v in f.words if len(v) >= 5)
 
 
-def verify_answer(text: str, passages: list[Passage]) -> Verified:
-    """Check every sentence; keep the verified ones, renumbered, with their citations."""
-    checked = [check_sentence(s, passages) for s in split_answer(text)]
+def answers_question(question: str, sentences: list[str]) -> str:
+    """'' when the sentences state what the question asks for, else what is missing."""
+    kind = asked_type(question)
+    if not kind or not sentences:
+        return ""
+    asked = {translit(w) for w in NAME_TOKEN_RE.findall(question)}
+    text = " ".join(strip_markers(s) for s in sentences)
+    stated = claims(text)
+    new_names = sum(1 for c in stated if c.kind in {"name", "acronym"}
+                    and not any(fuzz_same(str(c.key), a) for a in asked))
+    if states_asked(kind, text, {c.kind for c in stated}, new_names):
+        return ""
+    return f"it does not state the {kind} the question asks for"
+
+
+def fuzz_same(a: str, b: str) -> bool:
+    """Two transliterated words that are the same word (or plural/inflection of it)."""
+    return a == b or (min(len(a), len(b)) >= 4 and a[:4] == b[:4]
+                      and abs(len(a) - len(b)) <= 2)
+
+
+def verify_answer(text: str, passages: list[Passage], question: str = "",
+                  embedder: Embedder | None = None) -> Verified:
+    """Check every sentence; keep the verified ones, renumbered, with their citations.
+    With the question, an answer that does not state what it asks keeps nothing; with the
+    embedder (multilingual), names and words are also matched across languages."""
+    checked = [check_sentence(s, passages, question, embedder) for s in split_answer(text)]
+    missing = answers_question(question, [c.text for c in checked if c.verified])
+    if missing:
+        for c in checked:
+            if c.verified:
+                c.verified, c.reason = False, missing
     kept = [c for c in checked if c.verified]
     order = list(dict.fromkeys(n for c in kept for n in c.markers))
     new = {old: i + 1 for i, old in enumerate(order)}
@@ -336,11 +386,11 @@ def render_partial(text: str, passages: list[Passage]) -> tuple[str, list[Citati
 
 # -- quotes -------------------------------------------------------------------------------
 def _support_score(candidate: str, sentences: Iterable[str]) -> float:
-    f = facts(candidate)
+    f, src = facts(candidate), name_source(candidate)
     terms = set(index_terms(candidate))
     score = 0.0
     for s in sentences:
-        score += 3 * sum(supported(c, f) for c in claims(s))
+        score += 3 * sum(supported(c, f, src) for c in claims(s))
         score += len(terms & set(index_terms(strip_markers(s))))
     return score
 
