@@ -2,8 +2,9 @@
 
 Each answer of eval/verifier_set.jsonl is what a scripted model (tests/llm_servers.py) streams
 back for its question; the `Generator` (QA_LLM=openai) is given the row's passages directly,
-verifies the reply and keeps it or falls back to the extractive answer. A right answer is kept
-when it reaches the user whole; a wrong answer is kept when no sentence of it was rejected.
+verifies the reply and keeps it or falls back to the extractive answer. An answer is kept
+when the verifier rejects none of its sentences ("reached": it also passed the language check
+that follows and reached the user as the model wrote it).
 Run: `PYTHONPATH=$PWD .venv/bin/python bench/verifier_set.py [--split test|dev|all] [--show]`.
 """
 
@@ -58,20 +59,23 @@ def run(rows: list[dict], embedder: str = "fast") -> list[dict]:
             current["answer"] = row["answer"]
             *_, final = generator.stream(row["question"], passages_of(row), row["lang"])
             rejected = [s.text for s in final.sentences if not s.verified]
-            kept = final.mode == "openai" and not rejected
-            out.append({**row, "kept": kept, "final": final.text, "notice": final.notice,
-                        "rejected": rejected})
+            reached = final.mode == "openai" and not rejected
+            # The language check after the verifier may still turn a kept answer away.
+            lost = not rejected and "wrong language" in final.notice
+            out.append({**row, "kept": reached or lost, "reached": reached, "final": final.text,
+                        "notice": final.notice, "rejected": rejected})
     return out
 
 
 def summarize(results: list[dict]) -> dict[str, dict[str, list[int]]]:
-    """{split: {label/kind: [kept, total]}} with 'all' over both splits."""
-    table: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0]))
+    """{split: {label/kind: [kept, total, reached]}} with 'all' over both splits."""
+    table: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     for r in results:
         for split in (r["split"], "all"):
             for key in (r["label"], f"{r['label']}/{r['kind']}"):
                 table[split][key][0] += r["kept"]
                 table[split][key][1] += 1
+                table[split][key][2] += r["reached"]
     return {s: dict(v) for s, v in table.items()}
 
 
@@ -96,8 +100,9 @@ def main() -> None:
     for split, table in sorted(summarize(results).items()):
         print(f"[{split}]")
         for key in sorted(table, key=lambda k: (k.split("/")[0], "/" in k, k)):
-            kept, total = table[key]
-            print(f"  {key:22s} kept {kept:3d}/{total:3d} ({kept / total:.0%})")
+            kept, total, reached = table[key]
+            print(f"  {key:22s} kept {kept:3d}/{total:3d} ({kept / total:4.0%})"
+                  f"  reached the user {reached:3d}")
     if args.show:
         for r in results:
             if r["kept"] != (r["label"] == "right"):

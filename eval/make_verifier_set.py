@@ -73,10 +73,10 @@ P = {
     "metal": spf("F33177", "Le professionnel qui procède", 100),
     "cec": spf("F34030", "Si vous avez 16 ans", 100),
     "cec12": spf("F34030", "les heures acquises", 50),
-    "bail": spf("F2315", "Meublé d'habitation\nMeublé de tourisme", 420),
+    "bail": spf("F2315", "Meublé d'habitation\nMeublé de tourisme", 560),
     "court": spf("F1379", "Face à la propagation", 300),
-    "stage": spf("F32743", "Le stage a débuté après", 250),
-    "stage2": spf("F32743", "Pour chaque stage ouvrant droit", 400),
+    "stage": spf("F32743", "Le stage a débuté après", 420),
+    "stage2": spf("F32743", "Pour chaque stage ouvrant droit", 560),
     "tractor": spf("F10522", "véhicule agricole remorqué", 10),
     "mediation": spf("F34355", "À titre expérimental", 300),
 }

@@ -50,6 +50,7 @@ _DENIALS = frozenset("""deny denies denied denying nie nient nier nié niait dem
 # Verbs of an upper bound: "ne peut pas excéder 1 mois" says "1 mois au maximum".
 _BOUNDS = frozenset("""exceed exceeds exceeding exceder excede depasser depasse depassent
     surpass""".split())
+_MORE_THAN = re.compile(r"\b(?:plus|more|davantage|moins|less|fewer) (?:de|d|than|que)\b")
 _CLAUSE_SPLIT = re.compile(
     r"[,;:()«»\"“”]|\s[-–—]\s|\b(?:but|mais|because|car|so|donc|while|whereas|although|"
     r"which|who|that|que|qu|qui|lorsque|when|quand|si|if|and|et)\b", re.IGNORECASE)
@@ -103,13 +104,16 @@ def lexically_aligned(word: str, src: PassageWords) -> bool:
 def unaligned_words(sentence: str, passage_text: str, vectors: WordVectors | None,
                     skip: set[str]) -> list[tuple[str, float]]:
     """Content words of the sentence with nothing close in the passage, with their best
-    embedder similarity (0 without an embedder); `skip` holds words checked elsewhere."""
+    embedder similarity (none are checked without an embedder); `skip` holds words checked
+    elsewhere."""
     src = passage_words(passage_text)
     out = []
     for word in dict.fromkeys(content_words(sentence)):
         if word in skip or lexically_aligned(word, src):
             continue
-        sim = vectors.best(word, list(src.originals))[0] if vectors else 0.0
+        if vectors is None:  # no embedder: a paraphrase can't be told from a change
+            continue
+        sim = vectors.best(word, list(src.originals))[0]
         if sim < WORD_SIM:
             out.append((word, round(sim, 3)))
     return out
@@ -125,13 +129,14 @@ def negative(clause: str) -> bool:
     """The polarity of a clause: negated (an odd count of negation and denial)."""
     tokens = words(clause)
     negations = sum(1 for i, t in enumerate(tokens) if t in _NEGATIONS and t not in {
-        "jamais", "aucun", "aucune"} and not (t in {"no", "non"} and i == 0))
+        "jamais", "aucun", "aucune"} and not (t in {"no", "non"} and i == 0)
+        and not (t in {"non", "not"} and i and tokens[i - 1] in {"ou", "or"}))  # "or not"
     negations += sum(1 for i, t in enumerate(tokens) if t == "t" and i and
                      tokens[i - 1].endswith("n"))  # don't, isn't, can't
     if "ne" in tokens or "n" in tokens:  # ne ... pas/jamais/aucun is one negation
         negations = negations - (tokens.count("ne") + tokens.count("n")) + 1
-    if any(t in _BOUNDS for t in tokens):
-        negations = 0  # "may not exceed a month" states a maximum, not a negation
+    if any(t in _BOUNDS for t in tokens) or _MORE_THAN.search(" ".join(tokens)):
+        negations = 0  # "may not exceed a month", "pas plus de 25 %" state a maximum
     return (negations > 0) != (sum(t in _DENIALS for t in tokens) % 2 == 1)
 
 
