@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from qa.answer.evidence import MONTHS_EN, MONTHS_FR
@@ -274,8 +274,8 @@ def _passage_text(p: Passage) -> str:
 def check_sentence(sentence: str, passages: list[Passage], question: str = "",
                    embedder: Embedder | None = None) -> Checked:
     """Verify one sentence against the passages (numbered from 1) that it cites: markers,
-    stated facts, names, content words and negation. (`question` is used by
-    `verify_answer`, which checks the answer as a whole against it.)"""
+    stated facts, names, content words and negation. When the question asks for a place or
+    a person, a lone capitalised first word ("Geneva will host...") is checked as a name."""
     cited = markers(sentence)
     if not cited:
         return Checked(sentence, cited, False, "no [n] citation")
@@ -287,6 +287,10 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
     texts = [_passage_text(passages[n - 1]) for n in cited]
     sources = [(facts(t), name_source(t)) for t in texts]
     stated = claims(sentence)
+    if asked_type(question) in {"place", "name"}:  # a lone first word may be the answer
+        asked = {translit(w) for w in NAME_TOKEN_RE.findall(question)}
+        stated = [replace(c, role="name") if c.role == "initial" and c.key not in asked else c
+                  for c in stated]
     for claim in stated:
         if claim.role == "initial":
             continue  # a capitalised first word: checked below as a content word
