@@ -35,6 +35,7 @@ WORD_SIM = 0.89  # e5 query cosine at which a word is aligned: "spying"~"espionn
 # A word below this is a changed claim ("cyberattack"~"espionnage" .84). Translations reach
 # down to .84 too ("brink"~"bord"): on the dev half, a higher floor drops right answers.
 CONTENT_FLOOR = 0.845
+NEAR_SENTENCES = 3  # translations of a sentence's words are looked for in this many sentences
 FUZZY_WORD = 80.0
 # Words that carry no checkable content (reporting verbs, hedges, connectives), both languages.
 LIGHT_WORDS = frozenset(
@@ -105,18 +106,31 @@ def unaligned_words(sentence: str, passage_text: str, vectors: WordVectors | Non
                     skip: set[str]) -> list[tuple[str, float]]:
     """Content words of the sentence with nothing close in the passage, with their best
     embedder similarity (none are checked without an embedder); `skip` holds words checked
-    elsewhere."""
+    elsewhere. Translations are looked for in the passage sentences closest to it."""
     src = passage_words(passage_text)
+    loose = [w for w in dict.fromkeys(content_words(sentence))
+             if w not in skip and not lexically_aligned(w, src)]
+    if not loose or vectors is None:  # no embedder: a paraphrase can't be told from a change
+        return []
+    near = list(dict.fromkeys(w for part in closest_sentences(sentence, passage_text, vectors)
+                              for w in passage_words(part).originals))
     out = []
-    for word in dict.fromkeys(content_words(sentence)):
-        if word in skip or lexically_aligned(word, src):
-            continue
-        if vectors is None:  # no embedder: a paraphrase can't be told from a change
-            continue
-        sim = vectors.best(word, list(src.originals))[0]
+    for word in loose:
+        sim = vectors.best(word, near)[0]
         if sim < WORD_SIM:
             out.append((word, round(sim, 3)))
     return out
+
+
+def closest_sentences(sentence: str, passage_text: str, vectors: WordVectors,
+                      k: int = NEAR_SENTENCES) -> list[str]:
+    """The k passage sentences closest in meaning to the sentence."""
+    parts = [passage_text[a:b] for a, b in split_sentences(passage_text)]
+    if len(parts) <= k:
+        return parts
+    vecs = vectors.vectors([sentence, *parts])
+    order = np.argsort(-(vecs[1:] @ vecs[0]))[:k]
+    return [parts[i] for i in sorted(order)]
 
 
 def changed_words(loose: list[tuple[str, float]]) -> list[str]:
