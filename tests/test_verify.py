@@ -157,8 +157,8 @@ def test_verifier_set_never_keeps_a_changed_fact(test_half, kind):
     assert test_half[f"wrong/{kind}"][0] == 0, test_half[f"wrong/{kind}"]
 
 
-@pytest.mark.xfail(strict=True, reason="a place in the passage in another role ('Geneva' for the "
-                   "meeting held in Brussels) or a lone first word is not caught yet")
+@pytest.mark.xfail(strict=True, reason="a place the passage holds in another role ('Carsat "
+                   "Normandie' for the office of overseas residents) is not caught yet")
 def test_verifier_set_never_keeps_a_changed_place(test_half):
     assert test_half["wrong/place"][0] == 0, test_half["wrong/place"]
 
