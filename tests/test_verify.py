@@ -135,6 +135,8 @@ def test_markers_before_sentences_are_moved_after_them():
     ("Combien de diplomates l'OTAN a-t-elle expulsés ?", "Huit diplomates russes [1].", True),
     ("Where will the meeting be held?", "The meeting will be held [1].", False),
     ("Where will the meeting be held?", "It will be held in Brussels [1].", True),
+    ("Who will hold the meeting?", "The meeting will be held [1].", False),
+    ("Who is Jens Stoltenberg?", "He is the secretary general of the alliance [1].", True),
 ])
 def test_an_answer_states_what_the_question_asks(question, answer, kept, embedder):
     result = verify_answer(answer, PASSAGES, question, embedder)

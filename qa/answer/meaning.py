@@ -191,6 +191,7 @@ _ASKED = [
                r"(duree|montant|nombre|prix|cout|taux|amende|age|delai))\b"),
     ("place", r"(where|in which (city|country|town|place)|which (city|country|town)|ou|"
               r"dans quel(le)? (ville|pays|lieu)|quelle ville|quel pays)\b"),
+    ("", r"(who|qui) (is|was|are|were|est|etait|sont|etaient)\b"),  # a description will do
     ("name", r"(who|qui)\b"),
 ]
 _TIME_WORDS = frozenset("""today yesterday tomorrow tonight immediately week weeks month months
