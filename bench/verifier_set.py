@@ -88,6 +88,17 @@ def why(row: dict) -> str:
     return "; ".join(r for r in reasons if r) or "kept"
 
 
+def cpu_name() -> str:
+    """The CPU model (the figures are counts, not timings; named for the record)."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def main() -> None:
     """Print kept-right and kept-wrong by kind for the chosen split."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -96,7 +107,7 @@ def main() -> None:
     parser.add_argument("--embedder", default="fast")
     args = parser.parse_args()
     results = run(load(args.split), args.embedder)
-    print(f"verifier set, split={args.split}, CPU: {platform.processor() or platform.machine()}")
+    print(f"verifier set, split={args.split}, CPU: {cpu_name()}")
     for split, table in sorted(summarize(results).items()):
         print(f"[{split}]")
         for key in sorted(table, key=lambda k: (k.split("/")[0], "/" in k, k)):
