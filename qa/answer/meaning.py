@@ -35,6 +35,7 @@ WORD_SIM = 0.89  # e5 query cosine at which a word is aligned: "spying"~"espionn
 # A word below this is a changed claim ("cyberattack"~"espionnage" .84). Translations reach
 # down to .84 too ("brink"~"bord"): on the dev half, a higher floor drops right answers.
 CONTENT_FLOOR = 0.845
+NEAR_CLAUSES = 3  # a name of a clause must be in one of the passage clauses closest to it
 NEAR_SENTENCES = 3  # translations of a sentence's words are looked for in this many sentences
 FUZZY_WORD = 80.0
 # Words that carry no checkable content (reporting verbs, hedges, connectives), both languages.
@@ -158,6 +159,16 @@ def clauses(text: str) -> list[str]:
     """The clauses of a text with at least two content words (a verb of denial counts)."""
     return [c.strip() for c in _CLAUSE_SPLIT.split(text) if c and len(content_words(c)) + sum(
         w in _DENIALS for w in words(c)) >= 2]
+
+
+def closest_clauses(clause: str, passage_text: str, vectors: WordVectors,
+                    k: int = NEAR_CLAUSES) -> list[str]:
+    """The k passage clauses closest in meaning to a clause of the sentence."""
+    theirs = [c.strip() for c in _CLAUSE_SPLIT.split(passage_text) if c and c.strip()]
+    if len(theirs) <= k:
+        return theirs
+    vecs = vectors.vectors([clause, *theirs])
+    return [theirs[i] for i in np.argsort(-(vecs[1:] @ vecs[0]))[:k]]
 
 
 def polarity_clash(sentence: str, passage_text: str, vectors: WordVectors | None) -> str:

@@ -27,6 +27,8 @@ from qa.answer.evidence import MONTHS_EN, MONTHS_FR
 from qa.answer.meaning import (
     asked_type,
     changed_words,
+    clauses,
+    closest_clauses,
     polarity_clash,
     states_asked,
     unaligned_words,
@@ -298,6 +300,10 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
             return Checked(sentence, cited, False,
                            f"{claim.kind} '{claim.text}' is not in the cited passage(s)")
     joined = "\n".join(texts)
+    misplaced = _misplaced_name(strip_markers(sentence), joined, vectors)
+    if misplaced:
+        return Checked(sentence, cited, False, f"name '{misplaced}' is in the cited passage(s), "
+                       "but not where they say what the sentence says")
     checked_names = {fold(c.text) for c in stated if c.role != "initial"}
     text = strip_markers(sentence)
     changed = changed_words(unaligned_words(text, joined, vectors, checked_names))
@@ -311,6 +317,28 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
     if not stated and not any(_shares_terms(text, f) for f, _ in sources) and not vectors:
         return Checked(sentence, cited, False, "it shares no words with the cited passage(s)")
     return Checked(sentence, cited, True)
+
+
+_CAPITALISED_RUN = re.compile(r"[^\W\d_a-z][\w]*(?:[-‐ ][^\W\d_a-z][\w]*)*")
+
+
+def _misplaced_name(text: str, passage_text: str, vectors: WordVectors | None) -> str:
+    """A name of a sentence clause absent from the passage clauses closest to that clause
+    ('Geneva' for a meeting the passage holds in Brussels, Geneva being another event's)."""
+    if vectors is None:
+        return ""
+    for clause in clauses(text):
+        names = [c for c in name_claims(clause) if c.kind == "name" and c.role == "name"]
+        if not names:
+            continue
+        near = "\n".join(closest_clauses(clause, passage_text, vectors))
+        src = name_source(near)
+        spans = _CAPITALISED_RUN.findall(clause)
+        for claim in names:
+            whole = next((s for s in spans if claim.text in re.split(r"[-‐ ]", s)), claim.text)
+            if not (name_found(claim.text, src, vectors) or name_found(whole, src, vectors)):
+                return claim.text
+    return ""
 
 
 def _shares_terms(text: str, f: Facts) -> bool:
