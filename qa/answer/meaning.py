@@ -35,7 +35,8 @@ WORD_SIM = 0.89  # e5 query cosine at which a word is aligned: "spying"~"espionn
 # A word below this is a changed claim ("cyberattack"~"espionnage" .84). Translations reach
 # down to .84 too ("brink"~"bord"): on the dev half, a higher floor drops right answers.
 CONTENT_FLOOR = 0.845
-NEAR_CLAUSES = 3  # a name of a clause must be in one of the passage clauses closest to it
+NEAR_CLAUSES = 4  # a name of a clause must be in one of the passage clauses closest to it
+# (the most tolerant k that still catches the dev half's place-of-another-event answers)
 NEAR_SENTENCES = 3  # translations of a sentence's words are looked for in this many sentences
 FUZZY_WORD = 80.0
 # Words that carry no checkable content (reporting verbs, hedges, connectives), both languages.
