@@ -115,7 +115,8 @@ def facts(text: str) -> Facts:
 
 
 def claims(sentence: str) -> list[Claim]:
-    """The numbers, dates, months, weekdays and proper names a sentence states."""
+    """The numbers, dates, months, weekdays and proper names a sentence states. (Relative
+    dates, "mardi dernier", become date claims here once `qa.answer.dates` resolves them.)"""
     text = strip_markers(sentence)
     folded = fold(text)
     out = [Claim("date", raw, key) for raw, key in _dates(folded)]
