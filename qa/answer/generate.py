@@ -236,7 +236,7 @@ class Generator:
             notice = f"{where} found no answer in the passages it was shown"
             yield from self._fallback(question, passages, language, notice)
             return
-        result = verify_answer(raw, shown)
+        result = verify_answer(raw, shown, question, getattr(self.fallback, "embedder", None))
         if not result.citations:
             n = len(result.rejected)
             notice = (f"{where} gave an answer whose {n} sentence(s) could not be verified "

@@ -1,10 +1,15 @@
-"""The citation verifier: a generated sentence stays only if its sources back its facts.
+"""The citation verifier: a generated sentence stays only if its sources back what it says.
 
 Rules, applied to every sentence of a generated answer:
 - it carries [n] markers, and every n names a passage that was given to the model;
-- every number, date, month, weekday and proper name it states occurs in one of the passages it
-  cites (accent- and case-insensitive; "8" ~ "huit" ~ "eight" for small numbers; French and
-  English month and day names; a short FR/EN table of place, country and institution names).
+- every number, date, month and weekday it states (`qa.answer.claims`) occurs in a passage it
+  cites ("8" ~ "huit" ~ "eight"; French and English month and day names), and every proper
+  name is found there, near what the sentence says about it, across languages and spellings
+  (`qa.answer.names`: transliteration, rapidfuzz, the multilingual embedder; no name table);
+- it says what the passage says (`qa.answer.meaning`): each content word is aligned to a
+  passage word, each clause has the polarity of the passage clause closest to it;
+- the answer as a whole states what the question asks (a time for "when", a number for "how
+  many", a place for "where", a name for "who"), else it only restates the question.
 
 Sentences that pass are kept, their markers renumbered in order of first use, and each cited
 passage becomes a `Citation` whose quote is the passage sentence(s) that support the claims.
@@ -15,96 +20,42 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 
+from qa.answer.claims import (
+    MARKER_RE,
+    NAME_TOKEN_RE,
+    Claim,
+    Facts,
+    claims,
+    facts,
+    name_claims,
+    strip_markers,
+    supported,
+)
 from qa.answer.dates import implied_dates
-from qa.answer.evidence import MONTHS_EN, MONTHS_FR
+from qa.answer.meaning import (
+    asked_type,
+    changed_words,
+    clauses,
+    closest_clauses,
+    polarity_clash,
+    states_asked,
+    unaligned_words,
+)
+from qa.answer.names import name_found, name_source, translit
+from qa.answer.vectors import WordVectors, word_vectors
+from qa.embed import Embedder
 from qa.results import Citation, Passage, Sentence
 from qa.text import STOPWORDS, fold, index_terms, split_sentences, words
 
-MARKER_RE = re.compile(r"\[(\d{1,3})\]")
+_BARE_REPLY = re.compile(r"(?i)\s*(yes|no|oui|non|si)\s*[.!:]?\s*")
 _MARKER_GROUP = re.compile(
     r"\[\s*(?:passages?|sources?|n°)?\s*(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\s*\]", re.IGNORECASE)
 _TRAILING = re.compile(r"([.!?…])((?:\s*\[\d{1,3}\])+)")
-
-MONTHS = [fold(m) for m in MONTHS_FR + MONTHS_EN]  # folded, French then English
-MONTH_INDEX = {m: i % 12 + 1 for i, m in enumerate(MONTHS)}
-WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche", "monday",
-            "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-WEEKDAY_INDEX = {d: i % 7 for i, d in enumerate(WEEKDAYS)}
-_AMBIGUOUS_MONTHS = {"may", "march"}  # English verbs too: months only when capitalised
-SMALL_NUMBERS = {
-    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
-    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
-    "dix sept": 17, "dix huit": 18, "dix neuf": 19, "vingt": 20, "two": 2, "three": 3,
-    "four": 4, "five": 5, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
-    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-}
-_MONTH_ALT = "|".join(MONTHS)
-_DAY = r"(\d{1,2})(?:er|st|nd|rd|th)?"
-_JOIN = r"(?:\s*[-–/]\s*|\s+(?:et|au|and|to)\s+)"
-DAY_MONTH_RE = re.compile(rf"(?<!\d){_DAY}(?:{_JOIN}{_DAY})?\s+(?:of\s+)?({_MONTH_ALT})\b")
-MONTH_DAY_RE = re.compile(rf"\b({_MONTH_ALT})\s+{_DAY}(?:{_JOIN}{_DAY})?(?!\d)")
-NUMBER_RE = re.compile(r"(?<![\w])(\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?!\d)|\d+[.,]\d+|\d+)")
-WORD_NUMBER_RE = re.compile(
-    r"\b(" + "|".join(sorted(SMALL_NUMBERS, key=len, reverse=True)).replace(" ", r"[\s-]")
-    + r")\b")
-NAME_TOKEN_RE = re.compile(r"[^\W\d_][\w]*")
-_NOT_NAMES = {"i", "m", "mme", "mr", "mrs", "ms", "dr", "st", "source", "sources", "note",
-              "according", "yes", "no", "oui", "non", "however", "cependant", "toutefois",
-              "ensuite", "enfin", "also", "both", "during", "lors", "pendant", "apres", "avant",
-              "answer", "reponse", "passage", "passages", "article", "articles"}
-
-# Names that differ between French sources and English answers (folded words, both ways).
-_ALIAS_GROUPS = [
-    ["nato", "otan", "alliance atlantique"], ["eu", "ue", "union europeenne"],
-    ["un", "onu", "nations unies"], ["us", "usa", "etats unis", "americain", "americains"],
-    ["nrc", "cor", "conseil otan russie"], ["uk", "royaume uni", "britannique"],
-    ["britain", "royaume uni", "grande bretagne", "britannique"], ["germany", "allemagne"],
-    ["poland", "pologne"], ["polish", "polonais", "pologne"], ["belarus", "bielorussie"],
-    ["lithuania", "lituanie"], ["latvia", "lettonie"], ["romania", "roumanie"],
-    ["bulgaria", "bulgarie"], ["norway", "norvege"], ["norwegian", "norvegien"],
-    ["crimea", "crimee"], ["kyiv", "kiev"], ["brussels", "bruxelles"], ["vienna", "vienne"],
-    ["baltic", "baltes", "baltique", "baltiques"], ["russian", "russe", "russes"],
-    ["white", "blanche"], ["house", "maison"], ["council", "conseil"], ["foreign", "etrangeres"],
-    ["ministry", "ministere"], ["prime", "premier"], ["state", "etat"], ["north", "nord"],
-    ["east", "est"], ["eastern", "orientale", "est"], ["west", "ouest"],
-    ["western", "occidentale", "occidentaux"], ["united", "unis", "unies"],
-    ["organization", "organisation"], ["treaty", "traite"], ["sea", "mer"], ["black", "noire"],
-    ["deputy", "adjoint", "vice"], ["spokeswoman", "porte parole"],
-    ["spokesman", "porte parole"], ["agency", "agence"], ["europe", "europeen", "europeenne"],
-    ["european", "europeen", "europeenne", "europe"], ["kremlin", "kremlin"],
-]
-ALIASES: dict[str, list[str]] = {}
-for _group in _ALIAS_GROUPS:
-    for _name in _group:
-        if " " not in _name:
-            ALIASES.setdefault(_name, []).extend(g for g in _group if g != _name)
-
-
-@dataclass(frozen=True)
-class Claim:
-    """A checkable fact of a sentence: a number, date, month, weekday or name."""
-
-    kind: str
-    text: str
-    key: object
-
-
-@dataclass(frozen=True)
-class Facts:
-    """What a passage states, normalised for claim checking."""
-
-    numbers: frozenset[str]
-    dates: frozenset[tuple[int, int]]
-    months: frozenset[int]
-    weekdays: frozenset[int]
-    words: frozenset[str]
-    acronyms: frozenset[str]
-    joined: str
-    stems: frozenset[str] = frozenset()
+__all__ = ["Checked", "Claim", "Facts", "Verified", "check_sentence", "claims", "facts",
+           "make_citation", "markers", "render_partial", "split_answer", "strip_markers",
+           "supported", "verify_answer"]
 
 
 @dataclass
@@ -148,11 +99,6 @@ def markers(text: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(int(n) for n in MARKER_RE.findall(text)))
 
 
-def strip_markers(text: str) -> str:
-    """The text without its [n] markers."""
-    return re.sub(r"\s*\[\d{1,3}\]", "", text)
-
-
 def split_answer(text: str) -> list[str]:
     """The sentences of a generated answer (list bullets removed, marker-only bits dropped)."""
     text = normalize_markers(text)
@@ -162,116 +108,23 @@ def split_answer(text: str) -> list[str]:
         lead = re.match(r"^((?:\[\d{1,3}\]\s*)+)(.+?)([.!?…]?)$", sentence, re.DOTALL)
         if lead:  # '[1] Fact.' -> 'Fact [1].'
             sentence = f"{lead.group(2).strip()} {lead.group(1).strip()}{lead.group(3)}"
+        if out and _BARE_REPLY.fullmatch(out[-1]):  # "Yes. It is [1]." is one sentence
+            sentence = f"{out.pop()} {sentence}"
         if words(strip_markers(sentence)):
             out.append(sentence)
     return out
 
 
-def _number_key(raw: str) -> str:
-    if re.fullmatch(r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+", raw):
-        return str(int(re.sub(r"\D", "", raw)))
-    if re.fullmatch(r"\d+[.,]\d+", raw):
-        return raw.replace(",", ".")
-    return str(int(raw))
-
-
-def _dates(folded: str) -> list[tuple[str, tuple[int, int]]]:
-    out = []
-    for m in DAY_MONTH_RE.finditer(folded):
-        month = MONTH_INDEX[m.group(3)]
-        out += [(m.group(0), (int(d), month)) for d in (m.group(1), m.group(2)) if d]
-    for m in MONTH_DAY_RE.finditer(folded):
-        month = MONTH_INDEX[m.group(1)]
-        out += [(m.group(0), (int(d), month)) for d in (m.group(2), m.group(3)) if d]
-    return out
-
-
-@lru_cache(maxsize=4096)
-def facts(text: str) -> Facts:
-    """The numbers, dates, months, weekdays and words stated in a passage."""
-    folded = fold(text)
-    tokens = words(text)
-    numbers = {_number_key(m.group(1)) for m in NUMBER_RE.finditer(folded)}
-    numbers |= {str(SMALL_NUMBERS[re.sub(r"[\s-]+", " ", m.group(1))])
-                for m in WORD_NUMBER_RE.finditer(folded)}
-    acronyms = {fold(t) for t in NAME_TOKEN_RE.findall(text) if len(t) >= 2 and t.isupper()}
-    return Facts(
-        numbers=frozenset(numbers), dates=frozenset(d for _, d in _dates(folded)),
-        months=frozenset(MONTH_INDEX[t] for t in tokens if t in MONTH_INDEX),
-        weekdays=frozenset(WEEKDAY_INDEX[t] for t in tokens if t in WEEKDAY_INDEX),
-        words=frozenset(tokens), acronyms=frozenset(acronyms), joined=f" {' '.join(tokens)} ",
-        stems=frozenset(index_terms(text)))
-
-
-def claims(sentence: str) -> list[Claim]:
-    """The numbers, dates, months, weekdays and proper names a sentence states."""
-    text = strip_markers(sentence)
-    folded = fold(text)
-    out = [Claim("date", raw, key) for raw, key in _dates(folded)]
-    out += [Claim("number", m.group(1), _number_key(m.group(1)))
-            for m in NUMBER_RE.finditer(folded)]
-    out += [Claim("number", m.group(1), str(SMALL_NUMBERS[re.sub(r"[\s-]+", " ", m.group(1))]))
-            for m in WORD_NUMBER_RE.finditer(folded)]
-    tokens = list(NAME_TOKEN_RE.finditer(text))
-    for i, m in enumerate(tokens):
-        token, key = m.group(0), fold(m.group(0))
-        if key in WEEKDAY_INDEX:
-            out.append(Claim("weekday", token, WEEKDAY_INDEX[key]))
-            continue
-        if key in MONTH_INDEX:
-            if key not in _AMBIGUOUS_MONTHS or token[0].isupper():
-                out.append(Claim("month", token, MONTH_INDEX[key]))
-            continue
-        acronym = len(token) >= 2 and token.isupper()
-        if not token[0].isupper() or (not acronym and (key in STOPWORDS or key in _NOT_NAMES)):
-            continue
-        if i == 0 and not acronym:
-            # A capital at the start says nothing; check it when a name follows right after.
-            nxt = tokens[1] if len(tokens) > 1 else None
-            if not (nxt and nxt.group(0)[0].isupper()
-                    and text[m.end():nxt.start()] in {" ", "-"}):
-                continue
-        out.append(Claim("acronym" if acronym else "name", token, key))
-    return out
-
-
-# -- checking -----------------------------------------------------------------------------
-def _alias_found(key: str, f: Facts) -> bool:
-    return any(f" {alias} " in f.joined for alias in ALIASES.get(key, ()))
-
-
-def _name_found(key: str, f: Facts) -> bool:
-    if key in f.words or _alias_found(key, f):
-        return True
-    if len(key) < 5:
-        return False
-    need = max(5, len(key) - 3)
-    return any(len(w) >= need and w[:need] == key[:need] for w in f.words)
-
-
-def supported(claim: Claim, f: Facts) -> bool:
-    """True when the passage facts contain the claim."""
-    if claim.kind == "number":
-        return claim.key in f.numbers
-    if claim.kind == "date":
-        return claim.key in f.dates
-    if claim.kind == "month":
-        return claim.key in f.months
-    if claim.kind == "weekday":
-        return claim.key in f.weekdays
-    if claim.kind == "acronym":
-        key = str(claim.key)  # short ones ("UN") must not match words ("un")
-        return key in f.acronyms or _alias_found(key, f) or (len(key) > 3 and key in f.words)
-    return _name_found(str(claim.key), f)
-
-
-def _passage_facts(p: Passage) -> Facts:
+def _passage_text(p: Passage) -> str:
     # Dates the passage implies ("lundi" in an article of 7 January 2022): qa.answer.dates
-    return facts(f"{p.title}\n{p.text}\n{implied_dates(p.text, p.published)}")
+    return f"{p.title}\n{p.text}\n{implied_dates(p.text, p.published)}"
 
 
-def check_sentence(sentence: str, passages: list[Passage]) -> Checked:
-    """Verify one sentence against the passages (numbered from 1) that it cites."""
+def check_sentence(sentence: str, passages: list[Passage], question: str = "",
+                   embedder: Embedder | None = None) -> Checked:
+    """Verify one sentence against the passages (numbered from 1) that it cites: markers,
+    stated facts, names, content words and negation. When the question asks for a place or
+    a person, a lone capitalised first word ("Geneva will host...") is checked as a name."""
     cited = markers(sentence)
     if not cited:
         return Checked(sentence, cited, False, "no [n] citation")
@@ -279,29 +132,103 @@ def check_sentence(sentence: str, passages: list[Passage]) -> Checked:
     if bad:
         return Checked(sentence, cited, False,
                        f"cites [{bad[0]}], but only {len(passages)} passages were given")
-    sources = [_passage_facts(passages[n - 1]) for n in cited]
+    vectors = word_vectors(embedder)
+    texts = [_passage_text(passages[n - 1]) for n in cited]
+    sources = [(facts(t), name_source(t)) for t in texts]
     stated = claims(sentence)
+    if asked_type(question) in {"place", "name"}:  # a lone first word may be the answer
+        asked = {translit(w) for w in NAME_TOKEN_RE.findall(question)}
+        stated = [replace(c, role="name") if c.role == "initial" and c.key not in asked else c
+                  for c in stated]
     for claim in stated:
-        if not any(supported(claim, f) for f in sources):
+        if claim.role == "initial":
+            continue  # a capitalised first word: checked below as a content word
+        if not any(supported(claim, f, src, vectors) for f, src in sources):
             return Checked(sentence, cited, False,
                            f"{claim.kind} '{claim.text}' is not in the cited passage(s)")
-    if not stated and not any(_shares_terms(sentence, f) for f in sources):
+    joined = "\n".join(texts)
+    misplaced = _misplaced_name(strip_markers(sentence), joined, vectors)
+    if misplaced:
+        return Checked(sentence, cited, False, f"name '{misplaced}' is in the cited passage(s), "
+                       "but not where they say what the sentence says")
+    checked_names = {fold(c.text) for c in stated if c.role != "initial"}
+    text = strip_markers(sentence)
+    changed = changed_words(unaligned_words(text, joined, vectors, checked_names))
+    if changed:
+        listed = ", ".join(f"'{w}'" for w in changed[:3])
+        return Checked(sentence, cited, False, f"{listed}: nothing like it in the cited passage(s)")
+    clash = polarity_clash(text, joined, vectors)
+    if clash:
+        return Checked(sentence, cited, False,
+                       f"'{clash}' has the opposite polarity (negation) of the cited passage(s)")
+    if not stated and not any(_shares_terms(text, f) for f, _ in sources) and not vectors:
         return Checked(sentence, cited, False, "it shares no words with the cited passage(s)")
     return Checked(sentence, cited, True)
 
 
-def _shares_terms(sentence: str, f: Facts) -> bool:
+_CAPITALISED_RUN = re.compile(r"[^\W\d_a-z][\w]*(?:[-‐ ][^\W\d_a-z][\w]*)*")
+
+
+def _misplaced_name(text: str, passage_text: str, vectors: WordVectors | None) -> str:
+    """A name of a sentence clause absent from the passage clauses closest to that clause
+    ('Geneva' for a meeting the passage holds in Brussels, Geneva being another event's)."""
+    if vectors is None:
+        return ""
+    for clause in clauses(text):
+        names = [c for c in name_claims(clause) if c.kind == "name" and c.role == "name"]
+        if not names:
+            continue
+        near = "\n".join(closest_clauses(clause, passage_text, vectors))
+        src = name_source(near)
+        spans = _CAPITALISED_RUN.findall(clause)
+        for claim in names:
+            whole = next((s for s in spans if claim.text in re.split(r"[-‐ ]", s)), claim.text)
+            if not (name_found(claim.text, src, vectors) or name_found(whole, src, vectors)):
+                return claim.text
+    return ""
+
+
+def _shares_terms(text: str, f: Facts) -> bool:
     """True when a claim-free sentence is about its passage: a common term (or, across
     languages, a word with the same long prefix: 'diplomats' ~ 'diplomates')."""
-    text = strip_markers(sentence)
     if set(index_terms(text)) & f.stems:
         return True
-    return any(_name_found(w, f) for w in words(text) if len(w) >= 5 and w not in STOPWORDS)
+    return any(w[:5] == v[:5] for w in words(text) if len(w) >= 5 and w not in STOPWORDS
+               for v in f.words if len(v) >= 5)
 
 
-def verify_answer(text: str, passages: list[Passage]) -> Verified:
-    """Check every sentence; keep the verified ones, renumbered, with their citations."""
-    checked = [check_sentence(s, passages) for s in split_answer(text)]
+def answers_question(question: str, sentences: list[str]) -> str:
+    """'' when the sentences state what the question asks for, else what is missing."""
+    kind = asked_type(question)
+    if not kind or not sentences:
+        return ""
+    asked = {translit(w) for w in NAME_TOKEN_RE.findall(question)}
+    text = " ".join(strip_markers(s) for s in sentences)
+    stated = claims(text)
+    new_names = sum(1 for c in stated if c.kind in {"name", "acronym"}
+                    and not any(fuzz_same(str(c.key), a) for a in asked))
+    if states_asked(kind, text, {c.kind for c in stated}, new_names):
+        return ""
+    return f"it does not state the {kind} the question asks for"
+
+
+def fuzz_same(a: str, b: str) -> bool:
+    """Two transliterated words that are the same word (or plural/inflection of it)."""
+    return a == b or (min(len(a), len(b)) >= 4 and a[:4] == b[:4]
+                      and abs(len(a) - len(b)) <= 2)
+
+
+def verify_answer(text: str, passages: list[Passage], question: str = "",
+                  embedder: Embedder | None = None) -> Verified:
+    """Check every sentence; keep the verified ones, renumbered, with their citations.
+    With the question, an answer that does not state what it asks keeps nothing; with the
+    embedder (multilingual), names and words are also matched across languages."""
+    checked = [check_sentence(s, passages, question, embedder) for s in split_answer(text)]
+    missing = answers_question(question, [c.text for c in checked if c.verified])
+    if missing:
+        for c in checked:
+            if c.verified:
+                c.verified, c.reason = False, missing
     kept = [c for c in checked if c.verified]
     order = list(dict.fromkeys(n for c in kept for n in c.markers))
     new = {old: i + 1 for i, old in enumerate(order)}
@@ -338,11 +265,11 @@ def render_partial(text: str, passages: list[Passage]) -> tuple[str, list[Citati
 
 # -- quotes -------------------------------------------------------------------------------
 def _support_score(candidate: str, sentences: Iterable[str]) -> float:
-    f = facts(candidate)
+    f, src = facts(candidate), name_source(candidate)
     terms = set(index_terms(candidate))
     score = 0.0
     for s in sentences:
-        score += 3 * sum(supported(c, f) for c in claims(s))
+        score += 3 * sum(supported(c, f, src) for c in claims(s))
         score += len(terms & set(index_terms(strip_markers(s))))
     return score
 

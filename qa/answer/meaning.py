@@ -1,0 +1,238 @@
+"""Does a sentence say what its passage says? Content words, negation, and the asked type.
+
+- Content words: every content word of the sentence must be aligned to a word of the cited
+  passage(s): the same word or stem (French or English stemmer), a cognate spelled alike
+  (rapidfuzz on accent-folded forms: "nuclear" ~ "nucléaire"), or a translation the
+  multilingual embedder puts close ("talks" ~ "pourparlers"). A word with nothing close
+  ("chemical" where the passage says "nucléaire") is a changed claim.
+- Negation: each clause of the sentence is paired with the passage clause closest in meaning;
+  their polarities (ne/n' ... , not, no, never, without, sans; a verb of denial flips it) must
+  agree.
+- Asked type: an answer to "when/quand" states a time, to "how many/combien" a number, to
+  "where/où" a place, to "who/qui" a name: a sentence that restates the question without it
+  is not an answer.
+All word lists here are language data (function words, negation, question words).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import Stemmer
+from rapidfuzz import fuzz
+
+from qa.answer.vectors import WordVectors
+from qa.text import STOPWORDS, fold, split_sentences, words
+
+NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve
+    twenty hundred thousand million billion deux trois quatre cinq sept huit neuf dix onze
+    douze vingt cent cents mille million millions milliard milliards""".split())
+
+WORD_SIM = 0.89  # e5 query cosine at which a word is aligned: "spying"~"espionnage" .92
+# A word below this is a changed claim ("cyberattack"~"espionnage" .84). Translations reach
+# down to .84 too ("brink"~"bord"): on the dev half, a higher floor drops right answers.
+CONTENT_FLOOR = 0.845
+NEAR_CLAUSES = 4  # a name of a clause must be in one of the passage clauses closest to it
+# (the most tolerant k that still catches the dev half's place-of-another-event answers)
+NEAR_SENTENCES = 3  # translations of a sentence's words are looked for in this many sentences
+FUZZY_WORD = 80.0
+# Words that carry no checkable content (reporting verbs, hedges, connectives), both languages.
+LIGHT_WORDS = frozenset(
+    """said says say told tell according also including include includes notably well like
+    such then would could should can may might must yes still already just only even
+    there here thus therefore however instead rather whether either neither nor which whose
+    dit dite dits affirme affirmé declare déclaré selon aussi ainsi notamment dont donc oui
+    non alors encore deja bien tres plus moins tout toute tous toutes cela ceci""".split())
+_NEGATIONS = frozenset("""not no never none nothing nobody without cannot ne n sans non
+    jamais aucun aucune""".split())
+_DENIALS = frozenset("""deny denies denied denying nie nient nier nié niait dement dementent
+    dementi demenait""".split())
+# Verbs of an upper bound: "ne peut pas excéder 1 mois" says "1 mois au maximum".
+_BOUNDS = frozenset("""exceed exceeds exceeding exceder excede depasser depasse depassent
+    surpass""".split())
+_MORE_THAN = re.compile(r"\b(?:plus|more|davantage|moins|less|fewer) (?:de|d|than|que)\b")
+_CLAUSE_SPLIT = re.compile(
+    r"[,;:()«»\"“”]|\s[-–—]\s|\b(?:but|mais|because|car|so|donc|while|whereas|although|"
+    r"which|who|that|que|qu|qui|lorsque|when|quand|si|if|and|et)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=2)
+def _stemmer(language: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(language)
+
+
+def stems(word: str) -> set[str]:
+    """The French and English stems of a folded word."""
+    return {_stemmer("french").stemWord(word), _stemmer("english").stemWord(word)}
+
+
+def content_words(text: str) -> list[str]:
+    """Folded words that carry content: no stop words, light words, numbers or short words."""
+    return [w for w in words(text) if len(w) >= 3 and w.isalpha() and w not in STOPWORDS
+            and w not in LIGHT_WORDS and w not in _NEGATIONS and w not in _DENIALS
+            and w not in _BOUNDS and w not in NUMBER_WORDS]
+
+
+@dataclass(frozen=True)
+class PassageWords:
+    """A passage's content words, with their stems, for alignment."""
+
+    words: frozenset[str]
+    stems: frozenset[str]
+    originals: tuple[str, ...]  # distinct content words as written, for the embedder
+
+
+@lru_cache(maxsize=2048)
+def passage_words(text: str) -> PassageWords:
+    """The content words of a passage text."""
+    folded = content_words(text)
+    originals = tuple(dict.fromkeys(
+        w for w in re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text)
+        if fold(w) in set(folded) or any(p in set(folded) for p in words(w))))
+    return PassageWords(frozenset(folded), frozenset(s for w in folded for s in stems(w)),
+                        originals)
+
+
+def lexically_aligned(word: str, src: PassageWords) -> bool:
+    """The same word, stem or a cognate spelled alike is in the passage."""
+    if word in src.words or stems(word) & src.stems:
+        return True
+    return len(word) >= 4 and any(
+        abs(len(w) - len(word)) <= 4 and fuzz.ratio(word, w) >= FUZZY_WORD for w in src.words)
+
+
+def unaligned_words(sentence: str, passage_text: str, vectors: WordVectors | None,
+                    skip: set[str]) -> list[tuple[str, float]]:
+    """Content words of the sentence with nothing close in the passage, with their best
+    embedder similarity (none are checked without an embedder); `skip` holds words checked
+    elsewhere. Translations are looked for in the passage sentences closest to it."""
+    src = passage_words(passage_text)
+    loose = [w for w in dict.fromkeys(content_words(sentence))
+             if w not in skip and not lexically_aligned(w, src)]
+    if not loose or vectors is None:  # no embedder: a paraphrase can't be told from a change
+        return []
+    near = list(dict.fromkeys(w for part in closest_sentences(sentence, passage_text, vectors)
+                              for w in passage_words(part).originals))
+    out = []
+    for word in loose:
+        sim = vectors.best(word, near)[0]
+        if sim < WORD_SIM:
+            out.append((word, round(sim, 3)))
+    return out
+
+
+def closest_sentences(sentence: str, passage_text: str, vectors: WordVectors,
+                      k: int = NEAR_SENTENCES) -> list[str]:
+    """The k passage sentences closest in meaning to the sentence."""
+    parts = [passage_text[a:b] for a, b in split_sentences(passage_text)]
+    if len(parts) <= k:
+        return parts
+    vecs = vectors.vectors([sentence, *parts])
+    order = np.argsort(-(vecs[1:] @ vecs[0]))[:k]
+    return [parts[i] for i in sorted(order)]
+
+
+def changed_words(loose: list[tuple[str, float]]) -> list[str]:
+    """The loosely aligned words that make a sentence say something else (below the floor)."""
+    return [w for w, sim in loose if sim < CONTENT_FLOOR]
+
+
+# -- negation -----------------------------------------------------------------------------
+def negative(clause: str) -> bool:
+    """The polarity of a clause: negated (an odd count of negation and denial)."""
+    tokens = words(clause)
+    negations = sum(1 for i, t in enumerate(tokens) if t in _NEGATIONS and t not in {
+        "jamais", "aucun", "aucune"} and not (t in {"no", "non"} and i == 0)
+        and not (t in {"non", "not"} and i and tokens[i - 1] in {"ou", "or"}))  # "or not"
+    negations += sum(1 for i, t in enumerate(tokens) if t == "t" and i and
+                     tokens[i - 1].endswith("n"))  # don't, isn't, can't
+    if "ne" in tokens or "n" in tokens:  # ne ... pas/jamais/aucun is one negation
+        negations = negations - (tokens.count("ne") + tokens.count("n")) + 1
+    if any(t in _BOUNDS for t in tokens) or _MORE_THAN.search(" ".join(tokens)):
+        negations = 0  # "may not exceed a month", "pas plus de 25 %" state a maximum
+    return (negations > 0) != (sum(t in _DENIALS for t in tokens) % 2 == 1)
+
+
+def clauses(text: str) -> list[str]:
+    """The clauses of a text with at least two content words (a verb of denial counts)."""
+    return [c.strip() for c in _CLAUSE_SPLIT.split(text) if c and len(content_words(c)) + sum(
+        w in _DENIALS for w in words(c)) >= 2]
+
+
+def closest_clauses(clause: str, passage_text: str, vectors: WordVectors,
+                    k: int = NEAR_CLAUSES) -> list[str]:
+    """The k passage clauses closest in meaning to a clause of the sentence."""
+    theirs = [c.strip() for c in _CLAUSE_SPLIT.split(passage_text) if c and c.strip()]
+    if len(theirs) <= k:
+        return theirs
+    vecs = vectors.vectors([clause, *theirs])
+    return [theirs[i] for i in np.argsort(-(vecs[1:] @ vecs[0]))[:k]]
+
+
+def polarity_clash(sentence: str, passage_text: str, vectors: WordVectors | None) -> str:
+    """A sentence clause whose closest passage clause, and that clause's whole sentence, have
+    the other polarity ('' if none): a negation added or dropped."""
+    ours = clauses(sentence)
+    theirs = [(c, passage_text[a:b]) for a, b in split_sentences(passage_text)
+              for c in clauses(passage_text[a:b])]
+    if not ours or not theirs:
+        return ""
+    for clause in ours:
+        if vectors is not None:
+            vecs = vectors.vectors([clause, *(c for c, _ in theirs)])
+            sims = vecs[1:] @ vecs[0]
+        else:
+            mine = set(content_words(clause))
+            sims = np.array([len(mine & set(content_words(c))) for c, _ in theirs], dtype=float)
+        closest, whole = theirs[int(np.argmax(sims))]
+        if negative(clause) != negative(closest) and negative(clause) != negative(whole):
+            return clause
+    return ""
+
+
+# -- asked type ---------------------------------------------------------------------------
+_ASKED = [
+    ("time", r"(when|what date|what day|since when|what year|which year|in what year|quand|"
+             r"depuis quand|a quelle date|quel jour|en quelle annee|quelle annee)\b"),
+    ("number", r"(how many|how much|how long|how old|from what age|at what age|combien|"
+               r"quelle duree|a partir de quel age|quel age|(what|which) is the (duration|"
+               r"amount|number|price|cost|fine|rate|deadline|age)|quel(le)? est (la|le|l) ?"
+               r"(duree|montant|nombre|prix|cout|taux|amende|age|delai))\b"),
+    ("place", r"(where|in which (city|country|town|place)|which (city|country|town)|ou|"
+              r"dans quel(le)? (ville|pays|lieu)|quelle ville|quel pays)\b"),
+    ("", r"(who|qui) (is|was|are|were|est|etait|sont|etaient)\b"),  # a description will do
+    ("name", r"(who|qui)\b"),
+]
+_TIME_WORDS = frozenset("""today yesterday tomorrow tonight immediately week weeks month months
+    year years day days hour hours annual aujourd hui hier demain immediatement semaine
+    semaines mois an ans annee annees jour jours heure heures""".split())
+_QUANTITY = re.compile(
+    r"\b(?:one|half|third|quarter|dozen|moitie|tiers|quart|douzaine|(?:un|une|a|an)\s+(?:mois|an|"
+    r"annee|jour|heure|semaine|month|year|day|hour|week|minute|minutes))\b")
+
+
+def asked_type(question: str) -> str:
+    """What the question asks for: 'time', 'number', 'place', 'name' or '' (anything)."""
+    q = " ".join(words(question))
+    for kind, pattern in _ASKED:
+        if re.match(pattern, q):
+            return kind
+    return ""
+
+
+def states_asked(kind: str, text: str, claim_kinds: set[str], new_names: int) -> bool:
+    """True when an answer text states the asked type. `claim_kinds` are the kinds of the
+    claims it makes (number, date, month, weekday), `new_names` its names absent from the
+    question. Relative dates ("last Tuesday") will be resolved by `qa.answer.dates` here."""
+    tokens = set(words(text))
+    if kind == "time":
+        years = any(re.fullmatch(r"1[89]\d\d|2[01]\d\d", t) for t in tokens)
+        return bool(claim_kinds & {"date", "month", "weekday"} or years or tokens & _TIME_WORDS)
+    if kind == "number":
+        return "number" in claim_kinds or bool(_QUANTITY.search(" ".join(words(text))))
+    if kind in {"place", "name"}:
+        return new_names > 0 or (kind == "name" and "number" in claim_kinds)
+    return True
