@@ -146,7 +146,8 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
         if not any(supported(claim, f, src, vectors) for f, src in sources):
             return Checked(sentence, cited, False,
                            f"{claim.kind} '{claim.text}' is not in the cited passage(s)")
-    joined = "\n".join(texts)
+    # Names are placed against what the passages say, not the dates they imply.
+    joined = "\n".join(f"{passages[n - 1].title}\n{passages[n - 1].text}" for n in cited)
     misplaced = _misplaced_name(strip_markers(sentence), joined, vectors)
     if misplaced:
         return Checked(sentence, cited, False, f"name '{misplaced}' is in the cited passage(s), "
@@ -178,7 +179,11 @@ def _misplaced_name(text: str, passage_text: str, vectors: WordVectors | None) -
         names = [c for c in name_claims(clause) if c.kind == "name" and c.role == "name"]
         if not names:
             continue
-        near = "\n".join(closest_clauses(clause, passage_text, vectors))
+        # The closest clauses, widened to their sentences: a relative clause ("qui a averti
+        # mardi...") names its subject in the main one.
+        sentences = [passage_text[a:b] for a, b in split_sentences(passage_text)]
+        near = "\n".join(next((s for s in sentences if c in s), c)
+                         for c in closest_clauses(clause, passage_text, vectors))
         src = name_source(near)
         spans = _CAPITALISED_RUN.findall(clause)
         for claim in names:
