@@ -174,8 +174,11 @@ class Generator:
         if self.mode != "local" or not hasattr(self.fallback, "candidates"):
             shown = clean[: s.llm_passages if self.mode != "local" else s.local_passages]
             return shown, shown
-        ranked = self.fallback.candidates(question, clean)[: s.local_sentences]
-        return excerpts(clean, [(c.passage, c.start, c.end) for c in ranked], s.local_passages)
+        # The extractive answer's own sentence(s) first, then the next best by its scorer.
+        best = [*getattr(self.fallback, "choose", lambda *_: [])(question, clean),
+                *self.fallback.candidates(question, clean)]
+        spans = list(dict.fromkeys((c.passage, c.start, c.end) for c in best))
+        return excerpts(clean, spans[: s.local_sentences], s.local_passages)
 
     def _final(self, quick: Answer, raw: str, shown: list[Passage]) -> Iterator[Answer]:
         """The verified model answer, the refusal, or `quick` (the extractive answer)."""

@@ -17,6 +17,7 @@ from qa.settings import PROJECT_ROOT
 from qa.text import detect_language
 
 PROMPTS = PROJECT_ROOT / "prompts"
+LOCAL_TITLE_CHARS = 60  # a small model's prompt: every token costs time on 2 cores
 LANGUAGES = {"fr": "French", "en": "English"}
 _SPECIAL = re.compile(r"<\|[^|>]{0,40}\|>|</?s>|\[/?INST\]|<</?SYS>>|</?passages?\b[^>]*>",
                       re.IGNORECASE)
@@ -50,11 +51,14 @@ def suspicious(text: str) -> bool:
     return bool(_INJECTION.search(text))
 
 
-def format_passages(passages: list[Passage]) -> str:
-    """Numbered, delimited passages."""
-    return "\n".join(
-        f'<passage n="{i}" title="{sanitize(p.title).replace(chr(34), chr(39))}">\n'
-        f"{sanitize(p.text).strip()}\n</passage>" for i, p in enumerate(passages, 1))
+def format_passages(passages: list[Passage], title_chars: int = 300) -> str:
+    """Numbered, delimited passages (titles cut to `title_chars`)."""
+    def title(p: Passage) -> str:
+        text = sanitize(p.title).replace(chr(34), chr(39))
+        return text if len(text) <= title_chars else text[:title_chars].rsplit(" ", 1)[0] + "…"
+
+    return "\n".join(f'<passage n="{i}" title="{title(p)}">\n{sanitize(p.text).strip()}\n'
+                     "</passage>" for i, p in enumerate(passages, 1))
 
 
 def answer_messages(question: str, passages: list[Passage], language: str,
@@ -65,7 +69,8 @@ def answer_messages(question: str, passages: list[Passage], language: str,
     system, user = ("system_local", "answer_local") if local else ("system", "answer")
     return [{"role": "system", "content": load_prompt(system)},
             {"role": "user", "content": fill(load_prompt(user), language=name,
-                                             passages=format_passages(passages),
+                                             passages=format_passages(
+                                                 passages, LOCAL_TITLE_CHARS if local else 300),
                                              question=sanitize(question))}]
 
 
