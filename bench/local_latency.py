@@ -11,6 +11,7 @@ bench/results/local_latency.json (merged into summary.json).
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import sys
 import time
@@ -36,8 +37,6 @@ def cpu() -> dict[str, str | int]:
     except OSError:
         pass
     wanted = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "amx_int8")
-    import os
-
     return {"model": model, "cores": os.cpu_count() or 0,
             "flags": " ".join(f for f in wanted if f in flags)}
 
@@ -91,7 +90,8 @@ def main() -> None:
         "first_model_text_p50_s": percentile(models, 0.5),
         "first_model_text_p95_s": percentile(models, 0.95),
         "final_p50_s": percentile(finals, 0.5), "final_p95_s": percentile(finals, 0.95),
-        "threads": bot.settings.local_threads or "all cores",
+        "threads": bot.settings.local_threads or os.cpu_count(),
+        "load": " ".join(f"{x:.1f}" for x in os.getloadavg()),  # other work on the same cores
     }
     print(summary, flush=True)
     if not (args.limit or args.ids):

@@ -66,6 +66,8 @@ class Settings(BaseSettings):
                                 "excerpts of")
     local_sentences: int = Field(4, ge=1, le=40, description="best sentences (by the "
                                  "extractive scorer) shown to the local model")
+    local_rewrite: bool = Field(False, description="let the local model rewrite follow-ups "
+                                "(one more model call before any text; off = the rule)")
     local_max_tokens: int = Field(80, ge=16, le=4096, description="answer length cap of the "
                                   "local model")
     # Web

@@ -265,7 +265,10 @@ class Generator:
             raise GenerationError("the reply stopped mid-answer" if text else "empty reply")
 
     def rewrite(self, question: str, history: list[dict[str, Any]]) -> str | None:
-        """A standalone version of a follow-up question, or None when the model can't help."""
+        """A standalone version of a follow-up question, or None when the model can't help (or,
+        for the local model, unless QA_LOCAL_REWRITE: a second model call before any text)."""
+        if self.mode == "local" and not self.settings.local_rewrite:
+            return None
         try:
             reply = self.client().chat.completions.create(
                 model=self.settings.llm_model, messages=rewrite_messages(question, history),
