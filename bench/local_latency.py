@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import ROOT, fresh_dir, percentile, write_results
 from qa import QA, Settings
-from qa.evaluate import answer_matches, load_questions
+from qa.evaluate import load_questions, score_question
 
 
 def cpu() -> dict[str, str | int]:
@@ -69,13 +69,24 @@ def main() -> None:
             final = answer
         total = time.perf_counter() - t0
         assert final is not None
-        ok = final.refused if not q.answerable else (
-            not final.refused and answer_matches(final.text.split("\n\n")[0], q.answers))
+        scored = score_question(q, final, [], total)  # the rules of `qa eval`
+        ok = scored.answer_ok if q.answerable else scored.refusal_ok
+        llama = getattr(bot.answerer, "last_timings", None) if first_model else None
         rows.append({"id": q.id, "ok": ok, "mode": final.mode, "first_s": round(first or 0, 3),
+                     "llama": {k: llama.get(k) for k in ("cache_n", "prompt_n", "prompt_ms",
+                                                          "predicted_n", "predicted_ms")}
+                     if isinstance(llama, dict) else None,
                      "first_model_s": round(first_model, 3) if first_model else None,
                      "final_s": round(total, 3), "answer": final.text[:160]})
         print(f"{q.id} ok={ok!s:<5} {final.mode:<10} first {first:5.2f}s model "
-              f"{first_model or 0:5.2f}s final {total:5.2f}s {final.text[:70]!r}", flush=True)
+              f"{first_model or 0:5.2f}s final {total:5.2f}s {rows[-1]['llama']} "
+              f"{final.text[:70]!r}", flush=True)
+    llamas = [r["llama"] for r in rows if r["llama"]]
+
+    def rate(n: str, ms: str) -> float:
+        total = sum(x[ms] or 0 for x in llamas) / 1000
+        return round(sum(x[n] or 0 for x in llamas) / total, 1) if total else 0.0
+
     firsts = [r["first_s"] for r in rows]
     models = [r["first_model_s"] for r in rows if r["first_model_s"] is not None]
     finals = [r["final_s"] for r in rows]
@@ -90,6 +101,11 @@ def main() -> None:
         "first_model_text_p50_s": percentile(models, 0.5),
         "first_model_text_p95_s": percentile(models, 0.95),
         "final_p50_s": percentile(finals, 0.5), "final_p95_s": percentile(finals, 0.95),
+        "prompt_tokens_p50": percentile([x["prompt_n"] or 0 for x in llamas], 0.5),
+        "cached_tokens_p50": percentile([x["cache_n"] or 0 for x in llamas], 0.5),
+        "answer_tokens_p50": percentile([x["predicted_n"] or 0 for x in llamas], 0.5),
+        "prompt_tokens_per_s": rate("prompt_n", "prompt_ms"),
+        "answer_tokens_per_s": rate("predicted_n", "predicted_ms"),
         "threads": bot.settings.local_threads or os.cpu_count(),
         "load": " ".join(f"{x:.1f}" for x in os.getloadavg()),  # other work on the same cores
     }

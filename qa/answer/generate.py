@@ -100,6 +100,8 @@ class Generator:
         self._client: openai.OpenAI | None = None
         self._start_error = ""
         self._lock = threading.Lock()
+        # llama.cpp's figures of the last reply (prompt/predicted tokens and rates), for bench/
+        self.last_timings: dict[str, Any] | None = None
 
     @property
     def where(self) -> str:
@@ -232,6 +234,7 @@ class Generator:
         deadline = time.monotonic() + s.llm_total_timeout_s
         stream = None
         text, finished = "", False
+        self.last_timings = None
         try:
             stream = self.client().chat.completions.create(
                 model=s.llm_model, messages=messages, stream=True, temperature=0,
@@ -251,6 +254,7 @@ class Generator:
                     text += content
                     yield text
                 finished = finished or bool(getattr(choices[0], "finish_reason", None))
+                self.last_timings = getattr(chunk, "timings", None) or self.last_timings
         except GenerationError:
             raise
         except Exception as exc:

@@ -17,7 +17,7 @@ from qa.settings import PROJECT_ROOT
 from qa.text import detect_language
 
 PROMPTS = PROJECT_ROOT / "prompts"
-LOCAL_TITLE_CHARS = 60  # a small model's prompt: every token costs time on 2 cores
+LOCAL_TITLE_CHARS = 0  # a small model's prompt: every token costs time on 2 cores
 LANGUAGES = {"fr": "French", "en": "English"}
 _SPECIAL = re.compile(r"<\|[^|>]{0,40}\|>|</?s>|\[/?INST\]|<</?SYS>>|</?passages?\b[^>]*>",
                       re.IGNORECASE)
@@ -52,13 +52,15 @@ def suspicious(text: str) -> bool:
 
 
 def format_passages(passages: list[Passage], title_chars: int = 300) -> str:
-    """Numbered, delimited passages (titles cut to `title_chars`)."""
+    """Numbered, delimited passages (titles cut to `title_chars`; none when 0)."""
     def title(p: Passage) -> str:
         text = sanitize(p.title).replace(chr(34), chr(39))
-        return text if len(text) <= title_chars else text[:title_chars].rsplit(" ", 1)[0] + "…"
+        if len(text) > title_chars:
+            text = text[:title_chars].rsplit(" ", 1)[0] + "…" if title_chars else ""
+        return f' title="{text}"' if text else ""
 
-    return "\n".join(f'<passage n="{i}" title="{title(p)}">\n{sanitize(p.text).strip()}\n'
-                     "</passage>" for i, p in enumerate(passages, 1))
+    return "\n".join(f'<passage n="{i}"{title(p)}>\n{sanitize(p.text).strip()}\n</passage>'
+                     for i, p in enumerate(passages, 1))
 
 
 def answer_messages(question: str, passages: list[Passage], language: str,
