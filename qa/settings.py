@@ -64,7 +64,7 @@ class Settings(BaseSettings):
     local_context: int = Field(2048, ge=512, le=131072)
     local_passages: int = Field(3, ge=1, le=20, description="passages the local model sees "
                                 "excerpts of")
-    local_sentences: int = Field(3, ge=1, le=40, description="best sentences (by the "
+    local_sentences: int = Field(5, ge=1, le=40, description="best sentences (by the "
                                  "extractive scorer) shown to the local model")
     local_rewrite: bool = Field(False, description="let the local model rewrite follow-ups "
                                 "(one more model call before any text; off = the rule)")

@@ -29,7 +29,7 @@ from qa.answer.prompting import answer_messages, excerpts, rewrite_messages, sus
 from qa.answer.verify import render_partial, strip_markers, verify_answer
 from qa.results import Answer, Passage, Sentence
 from qa.settings import Settings
-from qa.text import detect_language, words
+from qa.text import detect_language, split_sentences, words
 
 log = logging.getLogger(__name__)
 
@@ -176,10 +176,15 @@ class Generator:
         if self.mode != "local" or not hasattr(self.fallback, "candidates"):
             shown = clean[: s.llm_passages if self.mode != "local" else s.local_passages]
             return shown, shown
-        # The extractive answer's own sentence(s) first, then the next best by its scorer.
-        best = [*getattr(self.fallback, "choose", lambda *_: [])(question, clean),
-                *self.fallback.candidates(question, clean)]
-        spans = list(dict.fromkeys((c.passage, c.start, c.end) for c in best))
+        # The extractive answer's own sentence with the one before it (what "then", "he" or
+        # "at that time" refer to), then the next best sentences by its scorer.
+        chosen = getattr(self.fallback, "choose", lambda *_: [])(question, clean)
+        best = [(c.passage, c.start, c.end) for c in chosen[:1]]
+        if best:
+            best = previous_sentence(*best[0]) + best
+        best += [(c.passage, c.start, c.end) for c in
+                 [*chosen[1:], *self.fallback.candidates(question, clean)]]
+        spans = list(dict.fromkeys(best))
         return excerpts(clean, spans[: s.local_sentences], s.local_passages)
 
     def _final(self, quick: Answer, raw: str, shown: list[Passage]) -> Iterator[Answer]:
@@ -285,6 +290,12 @@ class Generator:
             log.warning("rewrite: %s failed: %s", self.where, _reason(exc))
             return None
         return clean_rewrite(content, question)
+
+
+def previous_sentence(passage: Passage, start: int, end: int) -> list[tuple[Passage, int, int]]:
+    """The sentence just before [start, end) in its passage ([] when it is the first)."""
+    before = [(a, b) for a, b in split_sentences(passage.text) if b <= start]
+    return [(passage, *before[-1])] if before else []
 
 
 def clean_rewrite(content: object, question: str) -> str | None:
