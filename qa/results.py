@@ -82,6 +82,7 @@ class Answer:
     sentences: list[Sentence] = field(default_factory=list)
     notice: str = ""
     timings: dict[str, float] = field(default_factory=dict)
+    provisional: bool = False  # shown while a language model writes; a later answer replaces it
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-JSON form (what `qa ask --json` prints)."""

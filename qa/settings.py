@@ -57,14 +57,27 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(60.0, gt=0, description="max wait for any byte of a reply")
     llm_total_timeout_s: float = Field(180.0, gt=0, description="max time for a whole answer")
     llm_retries: int = Field(1, ge=0, le=10)
-    llm_passages: int = Field(3, ge=1, le=20, description="passages shown to the model")
+    llm_passages: int = Field(8, ge=1, le=20, description="passages shown to a remote model "
+                              "(QA_LLM=openai); as many as the extractive answerer reads")
     llm_max_tokens: int = Field(300, ge=16, le=4096)
-    llm_refusal_gate: bool = Field(True, description="refuse without asking the model when the "
-                                   "extractive scorer finds no supporting sentence")
+    llm_refusal_gate: bool | None = Field(
+        None, description="refuse without asking the model when the extractive scorer finds no "
+        "supporting sentence; unset = on for the local model only (a remote model's NOT_FOUND "
+        "is the refusal)")
+    llm_quick_answer: bool = Field(True, description="show the extractive answer at once "
+                                   "(provisional) while the model writes")
     local_model_path: Path | None = None
     local_models_dir: Path = PROJECT_ROOT / "store" / "models"
-    local_threads: int = Field(0, ge=0, le=256, description="0 = one less than the cores")
-    local_context: int = Field(4096, ge=512, le=131072)
+    local_threads: int = Field(0, ge=0, le=256, description="0 = every core")
+    local_context: int = Field(2048, ge=512, le=131072)
+    local_passages: int = Field(3, ge=1, le=20, description="passages the local model sees "
+                                "excerpts of")
+    local_sentences: int = Field(5, ge=1, le=40, description="best sentences (by the "
+                                 "extractive scorer) shown to the local model")
+    local_rewrite: bool = Field(False, description="let the local model rewrite follow-ups "
+                                "(one more model call before any text; off = the rule)")
+    local_max_tokens: int = Field(80, ge=16, le=4096, description="answer length cap of the "
+                                  "local model")
     # Web
     host: str = "127.0.0.1"
     port: int = 7860
@@ -77,6 +90,11 @@ class Settings(BaseSettings):
         if self.llm_api_key is None and os.environ.get("OPENAI_API_KEY"):
             self.llm_api_key = SecretStr(os.environ["OPENAI_API_KEY"])
         return self
+
+    @property
+    def refusal_gate(self) -> bool:
+        """Whether to refuse before asking the model (QA_LLM_REFUSAL_GATE, auto = local only)."""
+        return self.llm == "local" if self.llm_refusal_gate is None else self.llm_refusal_gate
 
     @property
     def uses_server(self) -> bool:

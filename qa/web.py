@@ -8,6 +8,7 @@ browser ever sees it. Rendering lives in `qa.web_render`.
 
 from __future__ import annotations
 
+import html
 import logging
 import os
 import re
@@ -29,6 +30,7 @@ from qa.web_render import (
     CSS,
     EMPTY_SOURCES,
     HEAD,
+    MARKER,
     THINKING,
     docs_html,
     export_markdown,
@@ -138,10 +140,17 @@ def respond(bot: QA, message: str, history: History | None, turns: Turns | None 
             articles[doc_id] = bot.article_text(doc_id)
         return articles[doc_id]
 
-    panel, shown = EMPTY_SOURCES, None
+    panel, shown, quick = EMPTY_SOURCES, None, None
     try:
         answer: Answer
         for answer in bot.stream_ask(message, prior):
+            if answer.provisional and quick is None:
+                quick = answer  # the extractive answer, shown while the model writes
+            if answer.provisional and quick is not None and answer is not quick:
+                # The model's growing text under the quick answer, until the final replaces both.
+                history[-1] = {"role": "assistant", "content": render_draft(quick, answer, turn)}
+                yield list(history), panel, "", [*turns, turn_record(message, quick)]
+                continue
             history[-1] = {"role": "assistant", "content": render_answer(answer, turn)}
             key = (answer.refused, tuple((c.number, c.passage_id, c.quote)
                                          for c in answer.citations))
@@ -156,6 +165,12 @@ def respond(bot: QA, message: str, history: History | None, turns: Turns | None 
         text = friendly_error(exc)
         history[-1] = {"role": "assistant", "content": render_error(text)}
         yield history, EMPTY_SOURCES, "", [*turns, turn_record(message, error=text)]
+
+
+def render_draft(quick: Answer, draft: Answer, turn: int) -> str:
+    """The quick (extractive) answer with the model's unverified growing text below it."""
+    text = html.escape(MARKER.sub("", draft.text).strip(), quote=False)
+    return (render_answer(quick, turn) + f'\n\n<div class="qa-thinking qa-draft">✎ {text}…</div>')
 
 
 def _turn_of(index: Any, turns: Turns) -> int | None:

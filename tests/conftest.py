@@ -44,6 +44,16 @@ def seeded_bot(tmp_path_factory: pytest.TempPathFactory) -> QA:
 
 
 @pytest.fixture()
+def seeded_store(seeded_bot: QA, tmp_path: Path) -> Path:
+    """A private copy of the session's indexed store at `tmp_path / "store"` (what
+    `make_settings(tmp_path)` points at): a test that needs the bundled articles indexed, but
+    changes the index or opens it from another process, starts here instead of re-indexing."""
+    target = tmp_path / "store"
+    shutil.copytree(seeded_bot.settings.store_path, target)
+    return target
+
+
+@pytest.fixture()
 def corpus_copy(tmp_path: Path) -> Path:
     """A writable copy of the bundled articles."""
     target = tmp_path / "articles"

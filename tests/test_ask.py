@@ -52,8 +52,8 @@ def test_control_characters_are_stripped(seeded_bot):
     assert "Stoltenberg" in answer.text
 
 
-def test_qa_eval_on_seed_set_meets_thresholds(tmp_path):
-    env = {**os.environ, "QA_STORE_PATH": str(tmp_path / "store")}
+def test_qa_eval_on_seed_set_meets_thresholds(seeded_store):
+    env = {**os.environ, "QA_STORE_PATH": str(seeded_store)}
     out = subprocess.run([sys.executable, "-m", "qa.cli", "eval", str(SEED), "--json"],
                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=900)
     assert out.returncode == 0, out.stderr[-2000:]
@@ -69,8 +69,8 @@ def test_qa_eval_on_seed_set_meets_thresholds(tmp_path):
         assert key in report
 
 
-def test_cli_ask_json_and_sources(tmp_path):
-    env = {**os.environ, "QA_STORE_PATH": str(tmp_path / "store")}
+def test_cli_ask_json_and_sources(seeded_store):
+    env = {**os.environ, "QA_STORE_PATH": str(seeded_store)}
     out = subprocess.run([sys.executable, "-m", "qa.cli", "ask", "Qui est le secrétaire général "
                           "de l'OTAN ?", "--json"], capture_output=True, text=True, env=env,
                          cwd=ROOT, timeout=300)

@@ -1,13 +1,14 @@
 """The web chat in a real Chromium (Playwright): ask, open sources, refuse, upload, follow up.
 
-Needs Debian's `chromium` (see `.ci/browser-deps.sh`); skipped when it is missing. The app runs
-in-process on a free 127.0.0.1 port over a copy of the seeded index, so uploads here do not leak
-into other tests. Screenshots go to `test-output/` (and the desktop one to docs/screenshot.png).
+Needs Debian's `chromium` (`make test` installs it with `.ci/browser-deps.sh`); the tests FAIL,
+never skip, when it is missing. The app runs in-process on a free 127.0.0.1 port over a copy of
+the seeded index, so uploads here do not leak into other tests. Screenshots go to the untracked
+`test-output/` only (a test run changes no tracked file; copy `test-output/chat.png` to
+docs/screenshot.png by hand when the look changes).
 """
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,10 +30,8 @@ TIMEOUT = 90_000  # ms for an answer on a busy 2-core machine
 import playwright.sync_api as playwright_api  # noqa: E402
 
 expect = playwright_api.expect
-if not CHROMIUM.exists():
-    if os.environ.get("CI"):  # CI installs it: a missing browser there is a failure
-        raise RuntimeError("chromium is missing in CI; .ci/browser-deps.sh should install it")
-    pytest.skip("chromium is not installed (.ci/browser-deps.sh)", allow_module_level=True)
+MISSING = ("chromium is not installed: run `bash .ci/browser-deps.sh` (what `make test` does), "
+           "or deselect the browser tests explicitly with -m 'not browser'")
 
 ARTICLE = """Tromsø prépare son festival des phares
 
@@ -66,6 +65,8 @@ def web_url(web_bot: QA) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator:
+    if not CHROMIUM.exists():  # a failure, never a silent skip
+        pytest.fail(MISSING, pytrace=False)
     with playwright_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield b
@@ -126,8 +127,6 @@ def test_answer_with_marker_opens_its_source(page, tmp_path):
     OUTPUT.mkdir(exist_ok=True)
     page.wait_for_timeout(2000)  # let the "jumped here" outline fade
     page.screenshot(path=str(OUTPUT / "chat.png"))
-    (ROOT / "docs").mkdir(exist_ok=True)
-    shutil.copyfile(OUTPUT / "chat.png", ROOT / "docs" / "screenshot.png")
     with page.expect_download() as download:
         page.click("#export")
     text = Path(download.value.path()).read_text(encoding="utf-8")

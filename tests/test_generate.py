@@ -13,8 +13,9 @@ import pytest
 
 from qa import QA
 from qa.answer.extractive import ExtractiveAnswerer
-from qa.answer.generate import make_generator
+from qa.answer.generate import Generator, make_generator
 from qa.answer.local import LlamaServer
+from qa.answer.prompting import load_prompt
 from qa.results import Answer, Passage
 from qa.settings import Settings
 from tests.conftest import ARTICLES, free_port, make_settings
@@ -22,7 +23,9 @@ from tests.llm_servers import (
     LoopbackServer,
     chunk_event,
     echo_key_401,
+    request_messages,
     respond,
+    scripted,
     silent,
     smollm_path,
     sse,
@@ -108,7 +111,9 @@ def test_openai_path_streams_and_verifies_english_answer(smollm, seeded_bot, tmp
                         retriever=seeded_bot.retriever)
     answers = list(bot.stream_ask("When is the NRC meeting?"))
     final = answers[-1]
-    assert len(answers) >= 3 and all(a.mode == "openai" for a in answers[:2])
+    assert answers[0].provisional and answers[0].mode == "extractive"  # shown at once
+    assert any(a.mode == "openai" and a.provisional for a in answers[1:-1])  # then streamed
+    assert not final.provisional
     assert final.language == "en" and final.timings["answer_s"] > 0
     assert_protocol(final)
     if final.mode == "openai":  # the model's own verified words, in English
@@ -151,12 +156,85 @@ def test_injected_text_reaches_the_model_only_as_inert_data(fallback):
 
 def test_local_mode_starts_llama_cpp_in_process(smollm, fallback):
     path = smollm_path()
-    settings = Settings(llm="local", local_model_path=path, llm_passages=2, llm_max_tokens=60,
+    settings = Settings(llm="local", local_model_path=path, local_max_tokens=60,
                         local_threads=1)
     generator = make_generator(settings, fallback)
-    final = list(generator.stream(QUESTION, article_passages(), "fr"))[-1]
-    assert final.mode in {"local", "extractive"}
-    assert final.mode == "local" or "local language model" in final.notice
+    answers = list(generator.stream(QUESTION, article_passages(), "fr"))
+    final = answers[-1]
+    # llama.cpp must have started and replied: no start failure, no transport failure (the
+    # 135M model's words may still be rejected by the verifier; tests/test_local_model.py
+    # checks that a real Qwen answer reaches the user).
+    assert generator._start_error == "", generator._start_error
+    assert "could not be started" not in final.notice and "did not answer" not in final.notice
+    assert final.mode == "local" or any(a.mode == "local" for a in answers) or (
+        "found no answer" in final.notice or "could not be verified" in final.notice
+        or "empty answer" in final.notice), final.notice
+    assert_protocol(final)
+
+
+# -- a model that is always right (scripted, over real loopback HTTP) ---------------------
+def shown_passages(messages: list[dict]) -> dict[int, str]:
+    """The numbered passages of the last user message, as the model reads them."""
+    return {int(n): text for n, text in re.findall(
+        r'<passage n="(\d+)"[^>]*>\n(.*?)\n</passage>', messages[-1]["content"], re.S)}
+
+
+def nrc_date_model(messages: list[dict]) -> str:
+    """Answers the NRC-date question right, in the asked language, citing the passage that
+    holds the date (NOT_FOUND when none does)."""
+    holding = [n for n, text in shown_passages(messages).items() if "12 janvier" in text]
+    if not holding:
+        return "NOT_FOUND"
+    if "in English" in messages[-1]["content"]:
+        return f"The NATO-Russia Council will meet on 12 January [{holding[0]}]."
+    return f"Le Conseil OTAN-Russie se réunira le 12 janvier [{holding[0]}]."
+
+
+def seeded_llm_bot(seeded_bot, tmp_path, **settings) -> QA:
+    bot = QA(make_settings(tmp_path, **settings))
+    bot.__dict__.update(embedder=seeded_bot.embedder, store=seeded_bot.store,
+                        retriever=seeded_bot.retriever)
+    return bot
+
+
+def test_a_right_answer_reaches_the_user_after_the_quick_one(seeded_bot, tmp_path):
+    with LoopbackServer(scripted(nrc_date_model, delay=0.05)) as server:
+        bot = seeded_llm_bot(seeded_bot, tmp_path, llm="openai", llm_base_url=server.url,
+                             llm_retries=0)
+        answers = list(bot.stream_ask("When is the NRC meeting?"))
+        messages = request_messages(server.requests[0])
+    quick, final = answers[0], answers[-1]
+    assert quick.provisional and quick.mode == "extractive" and "12 January" in quick.text
+    assert any(a.provisional and a.mode == "openai" for a in answers[1:-1])
+    # The model's answer, not a fallback, is what the user is left with.
+    assert final.mode == "openai" and not final.provisional and final.notice == "", final.notice
+    assert final.text == "The NATO-Russia Council will meet on 12 January [1]."
+    assert "12 janvier" in final.citations[0].quote
+    assert_protocol(final)
+    # A remote model is shown as many passages as the extractive answerer reads.
+    assert len(shown_passages(messages)) == bot.settings.answer_k == bot.settings.llm_passages
+    assert messages[0]["content"] == load_prompt("system")  # fixed: no question, no language
+
+
+def test_local_model_reads_only_the_best_sentences_under_passage_numbers(seeded_bot, fallback):
+    passages = seeded_bot.retrieve(QUESTION, 8)
+    with LoopbackServer(scripted(nrc_date_model)) as server:
+        settings = Settings(llm="local", llm_retries=0)
+        generator = Generator(settings, fallback, "local", starter=lambda: server.url)
+        answers = list(generator.stream(QUESTION, passages, "fr"))
+        body = json.loads(server.requests[0].split(b"\r\n\r\n", 1)[1])
+    final = answers[-1]
+    assert body["cache_prompt"] is True and body["max_tokens"] == settings.local_max_tokens
+    assert body["messages"][0]["content"] == load_prompt("system_local")
+    shown = shown_passages(body["messages"])
+    assert 1 <= len(shown) <= settings.local_passages
+    full = {p.text for p in passages}
+    assert all(text not in full for text in shown.values())  # excerpts, not whole passages
+    assert sum(len(t) for t in shown.values()) < sum(len(p.text) for p in passages) / 3
+    assert final.mode == "local" and final.notice == "", final.notice
+    assert final.text == "Le Conseil OTAN-Russie se réunira le 12 janvier [1]."
+    # [n] of an excerpt cites its whole passage, which the quote comes from.
+    assert final.citations[0].text in full and "12 janvier" in final.citations[0].quote
     assert_protocol(final)
 
 
@@ -173,22 +251,42 @@ def test_a_verified_reply_is_renumbered_and_cited(fallback):
     assert "12 janvier" in final.citations[0].quote
     assert [s.verified for s in final.sentences] == [True, False]
     assert "1 sentence(s)" in final.notice
-    assert any("[1]" in a.text for a in answers[:-1])  # streamed, renumbered while growing
+    assert any("[1]" in a.text for a in answers[:-1] if a.mode == "openai")  # renumbered
     assert_protocol(final)
 
 
-def test_model_finding_nothing_leaves_the_decision_to_the_extractive_answer(fallback):
+def test_a_capable_models_not_found_is_the_refusal(fallback):
     with LoopbackServer(sse([chunk_event("NOT_"), chunk_event("FOUND"), FINISH])) as server:
         answers = run(server.url, fallback)
-    assert "NOT_" not in answers[0].text
+    assert not any("NOT_" in a.text for a in answers)
+    final = answers[-1]
+    assert final.refused and final.mode == "openai" and final.citations == []
+
+
+def test_with_the_gate_on_not_found_leaves_the_decision_to_the_extractive_answer(fallback):
+    with LoopbackServer(sse([chunk_event("NOT_"), chunk_event("FOUND"), FINISH])) as server:
+        answers = run(server.url, fallback, llm_refusal_gate=True)
+    assert not any("NOT_" in a.text for a in answers)
     assert "12 janvier" in assert_fallback(answers, "found no answer").text
 
 
 def test_unanswerable_question_is_refused_without_asking_the_model(fallback):
+    question = "Quel est le budget militaire de la France en 2022 ?"
     with LoopbackServer(sse([chunk_event("Le budget est de 40 milliards [1]."), FINISH])) as srv:
-        final = run(srv.url, fallback, "Quel est le budget militaire de la France en 2022 ?")[-1]
+        final = run(srv.url, fallback, question, llm_refusal_gate=True)[-1]
         assert srv.requests == []
     assert final.refused and final.citations == [] and final.mode == "extractive"
+    # The local model is known weak: the gate is on for it unless turned off.
+    assert Settings(llm="local").refusal_gate and not Settings(llm="openai").refusal_gate
+
+
+def test_a_remote_model_is_asked_even_when_the_extractive_scorer_finds_nothing(fallback):
+    question = "Quel est le budget militaire de la France en 2022 ?"
+    with LoopbackServer(sse([chunk_event("NOT_FOUND"), FINISH])) as srv:
+        answers = run(srv.url, fallback, question)
+        assert len(srv.requests) == 1
+    assert answers[0].provisional and answers[0].refused  # the extractive view, at once
+    assert answers[-1].refused and answers[-1].mode == "openai"
 
 
 def test_silent_server_times_out_and_falls_back(fallback):
@@ -214,7 +312,7 @@ def test_server_dying_mid_stream_falls_back(fallback, complete):
     events = [chunk_event("La réunion aura lieu "), chunk_event("le 12 janvier [1")]
     with LoopbackServer(sse(events, complete=complete)) as server:
         answers = run(server.url, fallback)
-    assert answers[0].mode == "openai"  # the partial answer was streamed...
+    assert any(a.mode == "openai" for a in answers[:-1])  # the partial answer was streamed...
     assert_fallback(answers, "mid-answer")  # ...then replaced
 
 

@@ -42,10 +42,19 @@ def test_reingest_adds_nothing_and_changed_file_replaces_its_chunks(tmp_path, co
     assert any("Oslo" in p.text for p in passages)
 
 
-def test_interrupted_write_is_repaired_by_the_next_ingest(tmp_path, corpus_copy):
-    """New chunks written but the manifest never switched (a crash): the next run repairs."""
+def own_bot(tmp_path: Path, seeded_bot: QA) -> QA:
+    """A bot over the private copy of the seeded index (`seeded_store`), sharing the loaded
+    embedder."""
     bot = QA(make_settings(tmp_path))
-    bot.ingest([corpus_copy])
+    bot.__dict__["embedder"] = seeded_bot.embedder
+    return bot
+
+
+def test_interrupted_write_is_repaired_by_the_next_ingest(tmp_path, seeded_store, seeded_bot,
+                                                          corpus_copy):
+    """New chunks written but the manifest never switched (a crash): the next run repairs."""
+    bot = own_bot(tmp_path, seeded_bot)
+    assert len(bot.ingest([corpus_copy]).unchanged) == 5  # the copy is the indexed corpus
     target = sorted(corpus_copy.glob("*.txt"))[0]
     old = bot.store.docs()[target.stem]
     # Simulate the crash: store orphan chunks of a version the manifest never named.
@@ -83,10 +92,9 @@ def test_bad_inputs_are_reported_and_index_nothing(tmp_path):
     assert "expulsé" in passage.text and "Réunion" in passage.text
 
 
-def test_remove_deletes_article_and_chunks(tmp_path, corpus_copy):
-    bot = QA(make_settings(tmp_path))
-    bot.ingest([corpus_copy])
-    victim = sorted(corpus_copy.glob("*.txt"))[1].stem
+def test_remove_deletes_article_and_chunks(tmp_path, seeded_store, seeded_bot):
+    bot = own_bot(tmp_path, seeded_bot)
+    victim = sorted(ARTICLES.glob("*.txt"))[1].stem
     removed = bot.remove(victim)
     assert removed > 0
     assert victim not in bot.store.docs()

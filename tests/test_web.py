@@ -11,6 +11,7 @@ from qa.web import build_app, parse_auth, respond, serve
 from qa.web_files import safe_name, save_uploads
 from qa.web_render import export_markdown
 from tests.conftest import free_port, make_settings
+from tests.llm_servers import LoopbackServer, scripted
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +120,29 @@ def test_upload_never_writes_through_a_symlink(tmp_path):
     saved, errors = save_uploads(bot, [str(upload)])
     assert saved == [] and "outside the upload folder" in errors[0]
     assert outside.read_text(encoding="utf-8") == "keep me"
+
+
+def test_quick_answer_then_model_draft_then_verified_answer(seeded_bot, tmp_path):
+    """QA_LLM=openai: the extractive answer shows at once, the model's text grows under it,
+    and the model's verified answer replaces both."""
+
+    def model(messages: list[dict]) -> str:
+        n = next(n for n, text in re.findall(r'<passage n="(\d+)"[^>]*>\n(.*?)\n</passage>',
+                                             messages[-1]["content"], re.S)
+                 if "12 janvier" in text)
+        return f"The NATO-Russia Council will meet on 12 January [{n}]."
+
+    with LoopbackServer(scripted(model, delay=0.05)) as server:
+        bot = QA(make_settings(tmp_path, llm="openai", llm_base_url=server.url, llm_retries=0))
+        bot.__dict__.update(embedder=seeded_bot.embedder, store=seeded_bot.store,
+                            retriever=seeded_bot.retriever)
+        steps = list(respond(bot, "When is the NRC meeting?", [], []))
+    bubbles = [chat[-1]["content"] for chat, _, _, _ in steps]
+    quick = next(i for i, b in enumerate(bubbles) if "is writing an answer" in b)
+    assert "12 January" in bubbles[quick] and 'class="qa-cite"' in bubbles[quick]
+    drafts = [b for b in bubbles[quick + 1:] if "qa-draft" in b]
+    assert drafts and all("12 January" in b for b in drafts)  # the quick answer stays above
+    final, panel = bubbles[-1], steps[-1][1]
+    assert "qa-draft" not in final and "is writing" not in final
+    assert "The NATO-Russia Council will meet on 12 January" in final
+    assert "src-0-1" in panel and "12 janvier" in panel

@@ -25,23 +25,15 @@ import openai
 
 from qa.answer import Answerer, refusal
 from qa.answer.local import MODEL_FILE, LlamaServer, assemble_model
+from qa.answer.prompting import answer_messages, excerpts, rewrite_messages, suspicious
 from qa.answer.verify import render_partial, strip_markers, verify_answer
 from qa.results import Answer, Passage, Sentence
-from qa.settings import PROJECT_ROOT, Settings
-from qa.text import detect_language, words
+from qa.settings import Settings
+from qa.text import detect_language, split_sentences, words
 
 log = logging.getLogger(__name__)
 
-PROMPTS = PROJECT_ROOT / "prompts"
-LANGUAGES = {"fr": "French", "en": "English"}
 NOT_FOUND = "NOT_FOUND"
-_SPECIAL = re.compile(r"<\|[^|>]{0,40}\|>|</?s>|\[/?INST\]|<</?SYS>>|</?passages?\b[^>]*>",
-                      re.IGNORECASE)
-_INJECTION = re.compile(
-    r"\b(ignore[sz]?|disregard|forget|oublie[sz]?)\b.{0,40}\b(instructions?|consignes?|"
-    r"rules|r[eè]gles|prompt)\b|\b(system prompt|prompt syst[eè]me|you are now|tu es d[ée]sormais|"
-    r"new instructions|nouvelles instructions)\b|^\s*#*\s*(system|syst[eè]me|assistant)\s*:",
-    re.IGNORECASE | re.MULTILINE)
 
 
 class GenerationError(Exception):
@@ -50,68 +42,6 @@ class GenerationError(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
-
-
-# -- prompts ------------------------------------------------------------------------------
-def load_prompt(name: str) -> str:
-    """A prompt template from `prompts/`."""
-    return (PROMPTS / f"{name}.txt").read_text(encoding="utf-8").strip()
-
-
-def fill(template: str, **values: str) -> str:
-    """Replace `{name}` placeholders (and nothing else: passages may hold braces)."""
-    for key, value in values.items():
-        template = template.replace("{" + key + "}", value)
-    return template
-
-
-def sanitize(text: str) -> str:
-    """Passage text made inert: no chat-template tokens or tags, no [n] look-alike markers."""
-    text = _SPECIAL.sub(" ", text)
-    return re.sub(r"\[(\d{1,3})\]", r"(\1)", text)
-
-
-def suspicious(text: str) -> bool:
-    """True for text that talks to the model (prompt injection); such passages are withheld."""
-    return bool(_INJECTION.search(text))
-
-
-def format_passages(passages: list[Passage]) -> str:
-    """Numbered, delimited passages (with the article's outlet and date when known)."""
-    return "\n".join(
-        f'<passage n="{i}" title="{sanitize(p.title).replace(chr(34), chr(39))}"'
-        f"{passage_attributes(p)}>\n"
-        f"{sanitize(p.text).strip()}\n</passage>" for i, p in enumerate(passages, 1))
-
-
-def passage_attributes(p: Passage) -> str:
-    """' outlet="..." published="YYYY-MM-DD"' for what is known of a passage's article."""
-    known = {"outlet": p.outlet, "published": p.published}
-    return "".join(f' {k}="{sanitize(v).replace(chr(34), chr(39))}"'
-                   for k, v in known.items() if v)
-
-
-def answer_messages(question: str, passages: list[Passage], language: str) -> list[dict]:
-    """The chat messages asking for a cited answer."""
-    name = LANGUAGES.get(language, "English")
-    return [{"role": "system", "content": fill(load_prompt("system"), language=name)},
-            {"role": "user", "content": fill(load_prompt("answer"), language=name,
-                                             passages=format_passages(passages),
-                                             question=sanitize(question))}]
-
-
-def rewrite_messages(question: str, history: list[dict[str, Any]]) -> list[dict]:
-    """The chat messages asking for a standalone version of a follow-up question."""
-    lines = []
-    for turn in (history or [])[-6:]:
-        content = turn.get("content") if isinstance(turn, dict) else None
-        if isinstance(content, str) and content.strip():
-            who = "User" if turn.get("role") == "user" else "Assistant"
-            lines.append(f"{who}: {sanitize(strip_markers(content)).strip()[:400]}")
-    language = LANGUAGES.get(detect_language(question), "English")
-    return [{"role": "user", "content": fill(load_prompt("rewrite"), language=language,
-                                             history="\n".join(lines),
-                                             question=sanitize(question))}]
 
 
 def public_url(url: str | None) -> str:
@@ -170,6 +100,8 @@ class Generator:
         self._client: openai.OpenAI | None = None
         self._start_error = ""
         self._lock = threading.Lock()
+        # llama.cpp's figures of the last reply (prompt/predicted tokens and rates), for bench/
+        self.last_timings: dict[str, Any] | None = None
 
     @property
     def where(self) -> str:
@@ -199,53 +131,82 @@ class Generator:
             return self._client
 
     def stream(self, question: str, passages: list[Passage], language: str) -> Iterator[Answer]:
-        """Growing generated answers; the last one is verified (or the extractive fallback)."""
-        choose = getattr(self.fallback, "choose", None)
-        if self.settings.llm_refusal_gate and choose and not choose(question, passages):
-            # The calibrated extractive scorer finds no supporting sentence: refuse, don't
-            # let the model guess (a fluent guess can cite real names and still be wrong).
-            yield refusal(question, language, self.fallback.mode)
+        """The extractive answer at once (provisional), then the model's growing text; the last
+        answer is the model's verified one, or the extractive one with a notice saying why."""
+        quick = self.fallback.answer(question, passages, language)
+        if self.settings.refusal_gate and quick.refused:
+            # The calibrated extractive scorer finds no supporting sentence and the model is
+            # known weak: refuse, don't let it guess (a fluent guess can cite real names).
+            yield quick
             return
-        shown = [p for p in passages if not suspicious(f"{p.title}\n{p.text}")]
-        if len(shown) < len(passages):
-            log.warning("withheld %d passage(s) that address the model", len(passages) - len(shown))
-        shown = shown[: self.settings.llm_passages]
+        if self.settings.llm_quick_answer:
+            yield replace(quick, provisional=True,
+                          notice=f"{self._where()} is writing an answer…")
+        shown, cited = self._context(question, passages)
         if not shown:
             notice = "The passages read like instructions to a model and were not shown to it"
-            yield from self._fallback(question, passages, language, notice)
+            yield from self._fallback(quick, notice)
             return
         raw = ""
         try:
-            for raw in self._generate(answer_messages(question, shown, language)):
+            for raw in self._generate(answer_messages(question, shown, language,
+                                                      local=self.mode == "local")):
                 if not NOT_FOUND.startswith(raw.strip()[: len(NOT_FOUND)]):
-                    text, citations = render_partial(raw, shown)
+                    text, citations = render_partial(raw, cited)
                     yield Answer(question=question, text=text, citations=citations,
-                                 mode=self.mode, language=language)
+                                 mode=self.mode, language=language, provisional=True)
         except GenerationError as exc:
             log.warning("%s failed: %s", self.where, exc.reason)
-            notice = f"{self.where[:1].upper()}{self.where[1:]} did not answer ({exc.reason})"
-            yield from self._fallback(question, passages, language, notice)
+            notice = f"{self._where()} did not answer ({exc.reason})"
+            yield from self._fallback(quick, notice)
             return
-        yield from self._final(question, raw, shown, passages, language)
+        yield from self._final(quick, raw, cited)
 
-    def _final(self, question: str, raw: str, shown: list[Passage], passages: list[Passage],
-               language: str) -> Iterator[Answer]:
-        where = f"{self.where[:1].upper()}{self.where[1:]}"
+    def _where(self) -> str:
+        return f"{self.where[:1].upper()}{self.where[1:]}"
+
+    def _context(self, question: str, passages: list[Passage]
+                 ) -> tuple[list[Passage], list[Passage]]:
+        """(what the model reads, what its [n] cite): a remote model reads whole passages; the
+        local model only the best sentences of a few of them, numbered by passage."""
+        clean = [p for p in passages if not suspicious(f"{p.title}\n{p.text}")]
+        if len(clean) < len(passages):
+            log.warning("withheld %d passage(s) that address the model", len(passages) - len(clean))
+        s = self.settings
+        if self.mode != "local" or not hasattr(self.fallback, "candidates"):
+            shown = clean[: s.llm_passages if self.mode != "local" else s.local_passages]
+            return shown, shown
+        # The extractive answer's own sentence with the one before it (what "then", "he" or
+        # "at that time" refer to), then the next best sentences by its scorer.
+        chosen = getattr(self.fallback, "choose", lambda *_: [])(question, clean)
+        best = [(c.passage, c.start, c.end) for c in chosen[:1]]
+        if best:
+            best = previous_sentence(*best[0]) + best
+        best += [(c.passage, c.start, c.end) for c in
+                 [*chosen[1:], *self.fallback.candidates(question, clean)]]
+        spans = list(dict.fromkeys(best))
+        return excerpts(clean, spans[: s.local_sentences], s.local_passages)
+
+    def _final(self, quick: Answer, raw: str, shown: list[Passage]) -> Iterator[Answer]:
+        """The verified model answer, the refusal, or `quick` (the extractive answer)."""
+        where, question, language = self._where(), quick.question, quick.language
         if raw.strip().strip(".").upper() == NOT_FOUND or (
                 NOT_FOUND in raw and len(words(raw.replace(NOT_FOUND, ""))) < 3):
-            notice = f"{where} found no answer in the passages it was shown"
-            yield from self._fallback(question, passages, language, notice)
+            if not self.settings.refusal_gate:  # a capable model's NOT_FOUND is the refusal
+                yield refusal(question, language, self.mode)
+                return
+            yield from self._fallback(quick, f"{where} found no answer in the passages it was "
+                                      "shown")
             return
         result = verify_answer(raw, shown, question, getattr(self.fallback, "embedder", None))
         if not result.citations:
             n = len(result.rejected)
             notice = (f"{where} gave an answer whose {n} sentence(s) could not be verified "
                       "against the articles" if n else f"{where} gave an empty answer")
-            yield from self._fallback(question, passages, language, notice, result.sentences)
+            yield from self._fallback(quick, notice, result.sentences)
             return
         if wrong_language(result.text, language):
-            notice = f"{where} answered in the wrong language"
-            yield from self._fallback(question, passages, language, notice)
+            yield from self._fallback(quick, f"{where} answered in the wrong language")
             return
         dropped = len(result.rejected)
         notice = (f"{dropped} sentence(s) of the generated answer could not be verified against "
@@ -254,14 +215,23 @@ class Generator:
                      mode=self.mode, language=language, sentences=result.sentences,
                      notice=notice)
 
-    def _fallback(self, question: str, passages: list[Passage], language: str, notice: str,
+    def _fallback(self, quick: Answer, notice: str,
                   rejected: list[Sentence] | None = None) -> Iterator[Answer]:
-        """The extractive answer, with the notice and the rejected generated sentences."""
+        """The extractive answer as final, with the notice and the rejected generated
+        sentences."""
         if notice:
             notice += f"; this answer is {self.fallback.mode}."
-        for answer in self.fallback.stream(question, passages, language):
-            unverified = [s for s in rejected or [] if not s.verified]
-            yield replace(answer, notice=notice, sentences=unverified + list(answer.sentences))
+        unverified = [s for s in rejected or [] if not s.verified]
+        yield replace(quick, notice=notice, provisional=False,
+                      sentences=unverified + list(quick.sentences))
+
+    def _request_options(self) -> dict[str, Any]:
+        """Length cap; for the local llama.cpp server also its prompt cache (the fixed system
+        prompt is evaluated once, not per question)."""
+        if self.mode == "local":
+            return {"max_tokens": self.settings.local_max_tokens,
+                    "extra_body": {"cache_prompt": True}}
+        return {"max_tokens": self.settings.llm_max_tokens}
 
     def _generate(self, messages: list[dict]) -> Iterator[str]:
         """The reply text as it grows; raises `GenerationError` on any failure."""
@@ -269,10 +239,11 @@ class Generator:
         deadline = time.monotonic() + s.llm_total_timeout_s
         stream = None
         text, finished = "", False
+        self.last_timings = None
         try:
             stream = self.client().chat.completions.create(
                 model=s.llm_model, messages=messages, stream=True, temperature=0,
-                max_tokens=s.llm_max_tokens)  # type: ignore[call-overload]
+                **self._request_options())  # type: ignore[call-overload]
             for chunk in stream:
                 if time.monotonic() > deadline:
                     raise GenerationError("timeout")
@@ -288,6 +259,7 @@ class Generator:
                     text += content
                     yield text
                 finished = finished or bool(getattr(choices[0], "finish_reason", None))
+                self.last_timings = getattr(chunk, "timings", None) or self.last_timings
         except GenerationError:
             raise
         except Exception as exc:
@@ -302,7 +274,10 @@ class Generator:
             raise GenerationError("the reply stopped mid-answer" if text else "empty reply")
 
     def rewrite(self, question: str, history: list[dict[str, Any]]) -> str | None:
-        """A standalone version of a follow-up question, or None when the model can't help."""
+        """A standalone version of a follow-up question, or None when the model can't help (or,
+        for the local model, unless QA_LOCAL_REWRITE: a second model call before any text)."""
+        if self.mode == "local" and not self.settings.local_rewrite:
+            return None
         try:
             reply = self.client().chat.completions.create(
                 model=self.settings.llm_model, messages=rewrite_messages(question, history),
@@ -315,6 +290,12 @@ class Generator:
             log.warning("rewrite: %s failed: %s", self.where, _reason(exc))
             return None
         return clean_rewrite(content, question)
+
+
+def previous_sentence(passage: Passage, start: int, end: int) -> list[tuple[Passage, int, int]]:
+    """The sentence just before [start, end) in its passage ([] when it is the first)."""
+    before = [(a, b) for a, b in split_sentences(passage.text) if b <= start]
+    return [(passage, *before[-1])] if before else []
 
 
 def clean_rewrite(content: object, question: str) -> str | None:

@@ -66,7 +66,7 @@ class LlamaServer:
         self.model_path = Path(model_path)
         self.port = port
         self.context = context
-        self.threads = threads or max(1, (os.cpu_count() or 2) - 1)
+        self.threads = threads or os.cpu_count() or 1
         self._server: Any = None
         self.url = ""
 
