@@ -18,6 +18,8 @@ class Passage:
     start: int
     end: int
     score: float = 0.0
+    language: str = ""  # ISO code of the article's language
+    addresses_model: bool = False  # text that talks to a model ("ignore your instructions")
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-JSON form."""

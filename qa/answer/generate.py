@@ -27,6 +27,7 @@ from qa.answer import Answerer, refusal
 from qa.answer.local import MODEL_FILE, LlamaServer, assemble_model
 from qa.answer.verify import render_partial, strip_markers, verify_answer
 from qa.results import Answer, Passage, Sentence
+from qa.safety import addresses_model as suspicious
 from qa.settings import PROJECT_ROOT, Settings
 from qa.text import detect_language, words
 
@@ -37,11 +38,6 @@ LANGUAGES = {"fr": "French", "en": "English"}
 NOT_FOUND = "NOT_FOUND"
 _SPECIAL = re.compile(r"<\|[^|>]{0,40}\|>|</?s>|\[/?INST\]|<</?SYS>>|</?passages?\b[^>]*>",
                       re.IGNORECASE)
-_INJECTION = re.compile(
-    r"\b(ignore[sz]?|disregard|forget|oublie[sz]?)\b.{0,40}\b(instructions?|consignes?|"
-    r"rules|r[eè]gles|prompt)\b|\b(system prompt|prompt syst[eè]me|you are now|tu es d[ée]sormais|"
-    r"new instructions|nouvelles instructions)\b|^\s*#*\s*(system|syst[eè]me|assistant)\s*:",
-    re.IGNORECASE | re.MULTILINE)
 
 
 class GenerationError(Exception):
@@ -69,11 +65,6 @@ def sanitize(text: str) -> str:
     """Passage text made inert: no chat-template tokens or tags, no [n] look-alike markers."""
     text = _SPECIAL.sub(" ", text)
     return re.sub(r"\[(\d{1,3})\]", r"(\1)", text)
-
-
-def suspicious(text: str) -> bool:
-    """True for text that talks to the model (prompt injection); such passages are withheld."""
-    return bool(_INJECTION.search(text))
 
 
 def format_passages(passages: list[Passage]) -> str:
