@@ -33,7 +33,7 @@ def decisions(bot: QA, questions: list[str]) -> list[dict]:
         best = ranked[0] if ranked else None
         out.append({"question": q, "answered": bool(chosen), "type": question_type(q),
                     "confidence": round(confidence(best), 4) if best else 0.0,
-                    "pair": language_pair(q, best.passage.text) if best else ""})
+                    "pair": language_pair(q, best.passage) if best else ""})
     return out
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.answer.kinds import QuestionKind, question_kind
 from qa.text import fold
 
 MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -40,35 +41,36 @@ _UNITS = (r"heures?|hours?|h|minutes?|jours?|days?|semaines?|weeks?|mois|months?
           r"years?")
 DURATION_RE = re.compile(rf"\b(?:plus de |more than |près de |about |environ )?"
                          rf"(\d+(?:[.,]\d+)?|{_NUMBER_ALT})\s+(?:{_UNITS})\b", re.IGNORECASE)
+_SCALE = r"(?:millions?|billions?|milliards?|thousands?|mille|trillions?|bn|mn|m|k)"
+_UNIT = (r"(?:euros?|dollars?|pounds?|livres?|francs?|yens?|yuans?|roubles?|rubles?|€|\$|£|%|"
+         r"percent|per cent|pour cent)")
+# An amount keeps its currency, scale and unit: "$1,250,000", "12 million euros", "3,5 %".
+AMOUNT_RE = re.compile(
+    rf"(?:[$€£]\s?)?(?:\d{{1,3}}(?:[,\u202f\u00a0 ]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    rf"(?:\s?{_SCALE}\b)?(?:\s?(?:d['’]|de |of )?{_UNIT}(?!\w))?", re.IGNORECASE)
 NAME_RE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:[- ](?:de |von |van |al-)?[A-ZÀ-Ý][a-zà-ÿ]+)+)\b")
 PLACE_RE = re.compile(r"\b(?:à|au|aux|en|in|at)\s+([A-ZÀ-Ý][\w-]+(?:[- ][A-ZÀ-Ý][\w-]+)?)")
 CAPITAL_RE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)*)\b")
+SINCE_RE = re.compile(r"\b(?:depuis|since)\s+((?:1[89]|20)\d\d|[^,.;:()]{3,30}?)(?=[,.;:)]|$)",
+                      re.IGNORECASE)
+COMPARE_RE = re.compile(r"\b(?:compar\w*|likened)\s+(?:\S+\s+){0,3}?(?:à|au|aux|to|with|avec)\s+"
+                        r"([^,;.()]{3,80})", re.IGNORECASE)
+QUOTE_RE = re.compile(r"«\s*([^»]{8,300}?)\s*»|“([^”]{8,300})”|\"([^\"]{8,300})\"")
+CAUSE_RE = re.compile(r"\b(because|since|due to|as a result of|in response to|following|after|"
+                      r"en réponse à|en raison de|parce que|parce qu|car|à cause de|suite à|après|"
+                      r"afin de|so that|in order to)\b", re.IGNORECASE)
+NEGATION_RE = re.compile(r"\b(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|jamais|aucune?|rien)\b|"
+                         r"\b(?:not|never|cannot)\b|n['’]t\b", re.IGNORECASE)
+_DETERMINER_RE = re.compile(r"(?<!\w)(?:le|la|les|l['’]|un|une|the|an?)(?:\s+|(?<=['’]))",
+                            re.IGNORECASE)
 
-_TYPE_PATTERNS = [
-    ("duration", r"^(combien de temps|how long|pendant combien|during how long)|"
-                 r"\b(combien de temps|how long|quelle duree|what duration)\b"),
-    ("year", r"\b(quelle annee|which year|what year|in what year|depuis quand|since when|"
-             r"en quelle annee)\b"),
-    ("date", r"^(quand|when)\b|\b(quelle date|what date|which date|what day|quel jour|"
-             r"a quelle date|when)\b"),
-    ("number", r"\b(combien|how many|how much|quel nombre|what number|quel montant)\b"),
-    ("place", r"^(ou|where)\b|\b(dans quelle ville|quelle ville|which city|what city|"
-              r"in which city|ou se|where)\b"),
-    ("country", r"\b(quel pays|quels pays|which country|what country|which countries|"
-                r"de quel pays)\b"),
-    ("person", r"^(qui|who)\b|\b(quel responsable|which official|what official|who|"
-               r"quelle personne|which person)\b"),
-]
+# Kinds whose answer must show evidence of the asked type (the others only rank by it).
+TYPED_KINDS = {"date", "year", "duration", "number", "place", "person", "compare", "definition"}
 
 
 def question_type(question: str) -> str:
-    """One of duration, year, date, number, place, country, person, or 'other'."""
-    head = fold(question.split("(")[0]).strip()
-    head = re.sub(r"^(et|and|mais|but)\s+", "", head)
-    for kind, pattern in _TYPE_PATTERNS:
-        if re.search(pattern, head):
-            return kind
-    return "other"
+    """The kind of answer a question asks for (see `qa.answer.kinds`)."""
+    return question_kind(question).kind
 
 
 @dataclass(frozen=True)
@@ -84,51 +86,123 @@ def _not_in_question(found: str, question: str) -> bool:
     return fold(found) not in fold(question)
 
 
-def find_evidence(kind: str, sentence: str, question: str) -> list[Evidence]:
+_KIND_REGEXES = {
+    "duration": [DURATION_RE], "year": [YEAR_RE], "date": [DATE_RE],
+    "number": [AMOUNT_RE, NUMBER_RE], "place": [PLACE_RE], "country": [PLACE_RE, CAPITAL_RE],
+    "person": [NAME_RE], "compare": [COMPARE_RE], "quote": [QUOTE_RE], "why": [CAUSE_RE],
+}
+
+
+def find_evidence(kind: QuestionKind | str, sentence: str, question: str) -> list[Evidence]:
     """Spans of `sentence` that answer a question of this kind (those already in the question
     are left out)."""
-    if kind == "other":
-        return []
-    regexes = {
-        "duration": [DURATION_RE],
-        "year": [YEAR_RE],
-        "date": [DATE_RE],
-        "number": [NUMBER_RE],
-        "place": [PLACE_RE],
-        "country": [PLACE_RE, CAPITAL_RE],
-        "person": [NAME_RE],
-    }[kind]
+    if isinstance(kind, str):
+        kind = QuestionKind(kind)
+    if kind.kind == "definition":
+        found = describe(kind.subject, sentence)
+        return [found] if found else []
+    regexes = _KIND_REGEXES.get(kind.kind, [])
+    if kind.since and kind.kind in {"year", "date"}:
+        regexes = [SINCE_RE, *regexes]
     out: list[Evidence] = []
     for rx in regexes:
         for m in rx.finditer(sentence):
-            group = 1 if rx.groups else 0
-            text = m.group(group) if kind not in {"duration"} else m.group(0)
-            start, end = (m.start(group), m.end(group)) if kind != "duration" else m.span()
-            if not _not_in_question(text, question):
+            group = next((g for g in range(1, rx.groups + 1) if m.group(g)), 0)
+            whole = kind.kind in {"duration", "why"} or rx is AMOUNT_RE
+            start, end = m.span() if whole else m.span(group)
+            if kind.kind == "why":
+                end = len(sentence.rstrip(" .;"))
+            text = sentence[start:end].strip()
+            if not text or not _not_in_question(text, question):
                 continue
-            if kind == "number" and YEAR_RE.fullmatch(text):
+            if kind.kind == "number" and not _good_number(text):
                 continue
-            if kind == "number" and fold(text) in {"un", "une", "one"}:
+            if kind.kind in {"person", "place", "country"} and _is_generic(text, sentence, start):
                 continue
-            if kind in {"person", "place", "country"} and _is_generic(text, sentence, start):
-                continue
-            out.append(Evidence(text.strip(), start, end))
+            out.append(Evidence(text, start, start + len(text)))
         if out:
             break
+    if kind.kind == "number" and kind.amount:
+        with_unit = [e for e in out if not re.fullmatch(r"[\d.,\s\u202f\u00a0]+", e.text)]
+        out = with_unit or out
     return out
+
+
+def _good_number(text: str) -> bool:
+    if YEAR_RE.fullmatch(text) or fold(text) in {"un", "une", "one"}:
+        return False
+    return bool(re.search(r"\d", text)) or fold(text) in NUMBER_WORDS
+
+
+def find_subject(subject: str, sentence: str) -> tuple[int, int] | None:
+    """Where `subject` (or its last word, a surname) occurs in `sentence`, accents aside."""
+    folded = fold(sentence)
+    if len(folded) != len(sentence):
+        return None
+    for probe in (subject, subject.split()[-1] if subject.split() else ""):
+        if len(probe) < 3:
+            continue
+        m = re.search(rf"(?<!\w){re.escape(fold(probe))}(?!\w)", folded)
+        if m:
+            if probe != subject:  # widen to the full name as written ("Josep Borrell")
+                for named in NAME_RE.finditer(sentence):
+                    if named.start() <= m.start() < named.end():
+                        return named.span()
+            return m.span()
+    return None
+
+
+def describe(subject: str, sentence: str) -> Evidence | None:
+    """The role or description attached to `subject` in `sentence`: a title before the name
+    ("la vice-secrétaire d'État américaine Wendy Sherman", "NATO Secretary General Jens
+    Stoltenberg") or an apposition after it ("Maria Zakharova, porte-parole du ministère...,").
+    """
+    span = find_subject(subject, sentence) if subject else None
+    if span is None:
+        return None
+    start, end = span
+    before = sentence[:start].rstrip()
+    before = before[:-1].rstrip() if before.endswith(",") else before
+    segment_start = max(before.rfind(c) for c in ",;:.!?«»\"(") + 1
+    segment = before[segment_start:]
+    det = _DETERMINER_RE.search(segment)
+    if det:
+        phrase = segment[det.start():].strip()
+    else:  # a capitalised title run: "US Deputy Secretary of State"
+        run: list[str] = []
+        for w in reversed(segment.split()):
+            if not (w[:1].isupper() or w in {"of", "de", "du", "des", "for", "and", "et"}):
+                break
+            run.insert(0, w)
+        phrase = " ".join(run).strip()
+    if len(phrase.split()) >= 2 and re.search(r"[a-zà-ÿ]{3}", phrase):
+        offset = sentence.find(phrase, segment_start)
+        return Evidence(phrase, offset, offset + len(phrase))
+    after = re.match(r"\s*(?:\([^)]*\)\s*)?,\s*([^,;.()]{3,140}?)\s*,", sentence[end:])
+    if after and (not after.group(1)[:1].isupper() or _DETERMINER_RE.match(after.group(1))):
+        offset = end + after.start(1)
+        return Evidence(after.group(1), offset, offset + len(after.group(1)))
+    return None
+
+
+def negated(sentence: str) -> bool:
+    """True when the sentence holds a negation ("n'est pas", "not", "never")."""
+    return bool(NEGATION_RE.search(sentence))
 
 
 _INSTITUTIONS = {"conseil", "union", "comite", "ministere", "organisation", "etats", "nations",
                  "parlement", "commission", "gouvernement", "assemblee", "council", "committee",
                  "ministry", "department", "agence", "agency", "bureau", "office", "groupe",
                  "group", "maison", "alliance", "affaires", "premier", "president", "secretaire"}
-_NOT_NAMES = {"le", "la", "les", "un", "une", "the", "a", "il", "elle", "ils", "plus",
+_NOT_NAMES = {"le", "la", "les", "un", "une", "the", "a", "il", "elle", "ils", "plus", "d",
               "selon", "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _is_generic(text: str, sentence: str, start: int) -> bool:
     tokens = [fold(t) for t in re.split(r"[- ]", text)]
+    if start == 0 and len(tokens) == 1:  # a capitalised first word is not a name by itself
+        return True
     if tokens[0] in _NOT_NAMES or any(t in _INSTITUTIONS for t in tokens):
         return True
     return fold(text) in {fold(m) for m in MONTHS_FR}

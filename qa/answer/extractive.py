@@ -17,10 +17,20 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.answer import refusal
-from qa.answer.evidence import closest_to_terms, find_evidence, question_type, render_short
+from qa.answer.evidence import (
+    TYPED_KINDS,
+    closest_to_terms,
+    find_evidence,
+    find_subject,
+    negated,
+    render_short,
+)
+from qa.answer.kinds import QuestionKind, question_kind
 from qa.embed import Embedder
+from qa.language import document_language, language_name
 from qa.results import Answer, Citation, Passage, Sentence
-from qa.text import detect_language, index_terms, split_sentences
+from qa.safety import addresses_model
+from qa.text import detect_language, index_terms, query_terms, split_sentences
 
 # Bars on confidence (similarity + term overlap), calibrated by bench/refusal.py: answerable =
 # seed questions on the articles and SPF questions on the fiches; unanswerable = the seed's own
@@ -74,18 +84,23 @@ class ExtractiveAnswerer:
         """Every sentence of the passages, scored against the question."""
         out: list[Candidate] = []
         for rank, passage in enumerate(passages):
-            for a, b in split_sentences(passage.text):
+            language = passage_language(passage)
+            for a, b in split_sentences(passage.text, language):
                 text = passage.text[a:b]
-                if len(text.split()) >= 3:
-                    out.append(Candidate(rank, passage, a, b, text))
+                if len(text.split()) < 3:
+                    continue
+                if addresses_model(text):  # talks to a model (marked at ingest): never quoted
+                    continue
+                out.append(Candidate(rank, passage, a, b, text))
         if not out:
             return out
         q_vec = self.embedder.embed_query(question)
         vectors = self._embed([c.text for c in out])
         sims = vectors @ q_vec
-        kind = question_type(question)
-        q_terms = set(index_terms(question))
-        sent_terms = [set(index_terms(c.text)) for c in out]
+        kind = question_kind(question)
+        languages = {passage_language(c.passage) for c in out}
+        q_terms = set(query_terms(question, detect_language(question), languages))
+        sent_terms = [set(index_terms(c.text, passage_language(c.passage))) for c in out]
         n = len(out)
         weight = {t: math.log(1 + n / (1 + sum(t in s for s in sent_terms))) for t in q_terms}
         total = sum(weight.values()) or 1.0
@@ -111,23 +126,39 @@ class ExtractiveAnswerer:
         ranked = self.candidates(question, passages)
         if not ranked:
             return []
-        kind = question_type(question)
-        typed = kind not in SOFT_TYPES and kind != "other"
+        kind = question_kind(question)
+        typed = kind.kind in TYPED_KINDS
         best = ranked[0]
-        if typed:  # the answer must contain evidence of the asked type
-            with_evidence = [c for c in ranked[:8] if c.evidence]
+        pool = ranked[:8]
+        if kind.kind == "definition":  # the thing to define must be named in the sentence
+            pool = [c for c in ranked[:12] if c.evidence] or [
+                c for c in ranked[:12] if mentions(kind.subject, c.text)]
+            if not pool:
+                return []
+            best = pool[0]
+        elif typed:  # the answer must contain evidence of the asked type
+            with_evidence = [c for c in pool if c.evidence]
             if not with_evidence:
                 return []
             best = with_evidence[0]
-        bar = MIN_CONFIDENCE[language_pair(question, best.passage.text),
+        bar = MIN_CONFIDENCE[language_pair(question, best.passage),
                              "typed" if typed else "other"]
         if confidence(best) < bar:
             return []
         chosen = [best]
+        if kind.plural:  # a list: gather from up to three sentences
+            for c in ranked[1:8]:
+                if len(chosen) == 3:
+                    break
+                margin = 0.02 if c.evidence else 0.04
+                if c.score >= best.score - margin and (c.evidence or not typed) and all(
+                        c.text != d.text for d in chosen):
+                    chosen.append(c)
+            return chosen
         # A second quote from another article when it says nearly as much.
         for c in ranked[1:6]:
             if (c.passage.doc_id != best.passage.doc_id and c.score >= best.score - 0.02
-                    and (kind == "other" or c.evidence)):
+                    and (not typed or c.evidence) and c.text != best.text):
                 chosen.append(c)
                 break
         return chosen
@@ -138,7 +169,7 @@ class ExtractiveAnswerer:
         chosen = self.choose(question, passages)
         if not chosen:
             return refusal(question, language, self.mode)
-        kind = question_type(question)
+        kind = question_kind(question)
         citations = [
             Citation(number=i + 1, doc_id=c.passage.doc_id, title=c.passage.title,
                      source=c.passage.source, text=c.passage.text, quote=c.text,
@@ -148,24 +179,67 @@ class ExtractiveAnswerer:
         ]
         markers = "".join(f"[{c.number}]" for c in citations)
         sentences: list[Sentence] = []
-        lead = ""
-        best = chosen[0]
-        if best.evidence and kind not in SOFT_TYPES:
-            terms = index_terms(question)
-            short = closest_to_terms(best.evidence, best.text, terms).text
-            short = render_short(kind, short, language)
-            lead = f"{short[:1].upper()}{short[1:]} {markers}."
+        short = lead_text(kind, question, chosen, language)
+        lead = f"{short[:1].upper()}{short[1:]} {markers}." if short else ""
+        if lead:
             sentences.append(Sentence(lead, True, tuple(c.number for c in citations)))
         quotes = " ".join(f"« {c.quote} » [{c.number}]" for c in citations)
-        if language == "en":
-            frame = "The articles say (in French): " if not lead else "Source (in French): "
-        else:
-            frame = "D'après les articles : " if not lead else "Source : "
-        body = frame + quotes
+        body = frame(language, passage_language(chosen[0].passage), bool(lead)) + quotes
         sentences.append(Sentence(body, True, tuple(c.number for c in citations)))
         text = f"{lead}\n\n{body}" if lead else body
         return Answer(question=question, text=text, citations=citations, refused=False,
                       mode=self.mode, language=language, sentences=sentences)
+
+
+def lead_text(kind: QuestionKind, question: str, chosen: list[Candidate], language: str) -> str:
+    """The short answer that opens the reply ('' when the quote itself is the answer)."""
+    best = chosen[0]
+    if kind.kind == "yesno":
+        no = negated(best.text) != negated(question)
+        return {"fr": "non" if no else "oui", "en": "no" if no else "yes"}[language]
+    if not best.evidence:
+        return ""
+    if kind.kind == "definition":
+        return f"{kind.subject} : {best.evidence[0].text}" if language == "fr" else (
+            f"{kind.subject}: {best.evidence[0].text}")
+    if kind.kind == "why" or (kind.kind == "country" and not kind.plural):
+        return ""  # the quote says it better than a guessed span
+    terms = index_terms(question, language)
+    if kind.plural:
+        items: list[str] = []
+        for c in chosen:
+            for e in c.evidence or []:
+                if e.text not in items:
+                    items.append(e.text)
+        joined = ", ".join(render_short(kind.kind, t, language) for t in items[:8])
+        return joined
+    if kind.kind == "quote":
+        return f"« {closest_to_terms(best.evidence, best.text, terms).text} »"
+    short = closest_to_terms(best.evidence, best.text, terms).text
+    return render_short(kind.kind, short, language)
+
+
+def frame(language: str, source_language: str, after_lead: bool) -> str:
+    """The words that introduce the quotes, naming the source's language when it differs."""
+    other = source_language != language
+    name = language_name(source_language, language)
+    if language == "fr":
+        if after_lead:
+            return f"Source (en {name}) : " if other else "Source : "
+        return f"D'après les articles (en {name}) : " if other else "D'après les articles : "
+    if after_lead:
+        return f"Source (in {name}): " if other else "Source: "
+    return f"The articles say (in {name}): " if other else "The articles say: "
+
+
+def passage_language(passage: Passage) -> str:
+    """The language of a passage's article (stored at ingest, else identified)."""
+    return passage.language or document_language(passage.text)
+
+
+def mentions(subject: str, sentence: str) -> bool:
+    """True when the sentence names the subject (or its last word)."""
+    return bool(subject) and find_subject(subject, sentence) is not None
 
 
 def confidence(candidate: Candidate) -> float:
@@ -173,6 +247,6 @@ def confidence(candidate: Candidate) -> float:
     return candidate.similarity + W_LEXICAL * candidate.lexical
 
 
-def language_pair(question: str, passage_text: str) -> str:
+def language_pair(question: str, passage: Passage) -> str:
     """'same' when question and passage share a language, else 'cross'."""
-    return "same" if detect_language(question) == detect_language(passage_text) else "cross"
+    return "same" if detect_language(question) == passage_language(passage) else "cross"
