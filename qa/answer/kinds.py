@@ -91,7 +91,7 @@ _DEFINITION_RE = re.compile(
 
 def definition_subject(question: str) -> str:
     """The thing a "who is X / what is X / qu'est-ce que X" question asks to define."""
-    m = _DEFINITION_RE.match(question.strip())
+    m = _DEFINITION_RE.match(question.split(" (")[0].strip())
     return m.group(1).strip() if m else ""
 
 
