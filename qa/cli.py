@@ -8,7 +8,7 @@ import os
 import sys
 from datetime import datetime
 
-from qa.evaluate import load_questions, results_json, run_eval
+from qa.evaluate import load_questions, report_text, results_json, run_eval
 from qa.ingest import IngestError
 from qa.service import QA, QuestionError
 from qa.settings import get_settings
@@ -54,22 +54,11 @@ def cmd_ask(bot: QA, args: argparse.Namespace) -> int:
 
 def cmd_eval(bot: QA, args: argparse.Namespace) -> int:
     bot.ensure_corpus(progress=progress_bar)
-    questions = load_questions(args.set)
+    questions = load_questions(args.set, args.split)
     summary, results = run_eval(
         questions, bot.ask, lambda q, k: bot.retrieve(q, k), k=5,
         progress=None if args.json else lambda n, t: progress_bar(n, t, "questions"))
-    if args.json:
-        print(results_json(summary, results))
-        return 0
-    print(f"{'id':<10} {'ok':<4} {'cite':<5} {'refuse':<7} {'rank':<5} {'s':>6}  answer")
-    for r in results:
-        print(f"{r.id:<10} {'yes' if r.answer_ok else ('-' if not r.answerable else 'NO'):<4} "
-              f"{'yes' if r.citation_ok else 'NO':<5} {'yes' if r.refusal_ok else 'NO':<7} "
-              f"{r.hit_rank or '-'!s:<5} {r.latency_s:>6.2f}  "
-              f"{r.answer.replace(chr(10), ' ')[:70]}")
-    print()
-    for key, value in summary.items():
-        print(f"{key:<20} {value}")
+    print(results_json(summary, results) if args.json else report_text(summary, results))
     return 0
 
 
@@ -141,6 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_ask)
     p = sub.add_parser("eval", help="score a question set (JSONL)")
     p.add_argument("set")
+    p.add_argument("--split", choices=["dev", "test"], default=None,
+                   help="only the questions of this half of the set")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_eval)
     p = sub.add_parser("sources", help="list what is indexed")
