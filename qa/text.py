@@ -63,10 +63,10 @@ def _stemmer(language: str) -> Stemmer.Stemmer:
 
 
 def content_words(text: str, language: str, also: str | None = None) -> list[str]:
-    """Folded words of `text` without the stop words of `language` (and of `also`).
+    """Lower-cased words of `text` without the stop words of `language` (and of `also`).
 
     A stop word written as a name is kept: an acronym ("EU", "AI") or a capitalised word
-    inside a sentence ("in May", "Theresa May").
+    inside a sentence ("in May", "Theresa May"). Accents are kept (stemmers need them).
     """
     stops = STOPWORDS_BY_LANGUAGE.get(language, frozenset())
     if also:
@@ -74,8 +74,8 @@ def content_words(text: str, language: str, also: str | None = None) -> list[str
     kept = []
     for m in WORD_RE.finditer(text):
         raw = m.group(0)
-        word = fold(raw)
-        if word in stops:
+        word = raw.lower()
+        if fold(word) in stops:
             before = text[:m.start()].rstrip()
             sentence_start = not before or before[-1] in ".!?:«\"“\n("
             name_like = (len(raw) > 1 and raw.isupper()) or (
@@ -87,10 +87,15 @@ def content_words(text: str, language: str, also: str | None = None) -> list[str
     return kept
 
 
+def _stems(kept: list[str], language: str) -> list[str]:
+    """Snowball stems of accented words, then folded ('comparée' -> 'compar')."""
+    return [fold(stem) for stem in _stemmer(language).stemWords(kept)]
+
+
 def index_terms(text: str, language: str | None = None) -> list[str]:
     """Folded, stop-word-free terms stemmed for `language` (detected when not given)."""
     language = language or document_language(text)
-    return _stemmer(language).stemWords(content_words(text, language))
+    return _stems(content_words(text, language), language)
 
 
 def query_terms(question: str, question_language: str, corpus_languages: set[str] | None
@@ -100,7 +105,7 @@ def query_terms(question: str, question_language: str, corpus_languages: set[str
     out: dict[str, None] = {}
     for language in sorted(corpus_languages or {question_language}):
         kept = content_words(question, question_language, also=language)
-        out.update(dict.fromkeys(_stemmer(language).stemWords(kept)))
+        out.update(dict.fromkeys(_stems(kept, language)))
     return list(out)
 
 

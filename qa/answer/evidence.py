@@ -61,6 +61,14 @@ CAUSE_RE = re.compile(r"\b(because|since|due to|as a result of|in response to|fo
                       r"afin de|so that|in order to)\b", re.IGNORECASE)
 NEGATION_RE = re.compile(r"\b(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|jamais|aucune?|rien)\b|"
                          r"\b(?:not|never|cannot)\b|n['’]t\b", re.IGNORECASE)
+_WEEKDAYS = ("lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
+             "thursday|friday|saturday|sunday")
+WEEKDAY_RE = re.compile(rf"\b({_WEEKDAYS})\b", re.IGNORECASE)
+# A month without a day: "plus tard en janvier", "in late January", "début 2022".
+MONTH_RE = re.compile(rf"\b((?:(?:plus tard|fin|début|debut|mi|later|early|late|mid|end of|"
+                      rf"au début de|à la fin de)[- ]\s*)?(?:en |in )?(?:{_MONTH_ALT})"
+                      rf"(?:\s+\d{{4}})?|(?:début|fin|early|late) (?:de |d')?\d{{4}})\b",
+                      re.IGNORECASE)
 _DETERMINER_RE = re.compile(r"(?<!\w)(?:le|la|les|l['’]|un|une|the|an?)(?:\s+|(?<=['’]))",
                             re.IGNORECASE)
 
@@ -83,11 +91,19 @@ class Evidence:
 
 
 def _not_in_question(found: str, question: str) -> bool:
-    return fold(found) not in fold(question)
+    """False for a span the question already holds (whole, or a name word of it: "Vladimir
+    Poutine" does not answer a question about Poutine)."""
+    asked = fold(question.split(" (")[0])
+    if fold(found) in asked:
+        return False
+    if found[:1].isupper():
+        asked_words = set(re.findall(r"\w+", asked))
+        return not any(len(w) >= 4 and w in asked_words for w in re.findall(r"\w+", fold(found)))
+    return True
 
 
 _KIND_REGEXES = {
-    "duration": [DURATION_RE], "year": [YEAR_RE], "date": [DATE_RE],
+    "duration": [DURATION_RE], "year": [YEAR_RE], "date": [DATE_RE, MONTH_RE],
     "number": [AMOUNT_RE, NUMBER_RE], "place": [PLACE_RE], "country": [PLACE_RE, CAPITAL_RE],
     "person": [NAME_RE], "compare": [COMPARE_RE], "quote": [QUOTE_RE], "why": [CAUSE_RE],
 }
@@ -104,6 +120,9 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str) -> lis
     regexes = _KIND_REGEXES.get(kind.kind, [])
     if kind.since and kind.kind in {"year", "date"}:
         regexes = [SINCE_RE, *regexes]
+    if kind.head in {"day", "days", "jour", "jours"}:
+        regexes = [WEEKDAY_RE, *regexes]
+    counted = counted_noun(question) if kind.kind == "number" and not kind.amount else ""
     out: list[Evidence] = []
     for rx in regexes:
         for m in rx.finditer(sentence):
@@ -115,22 +134,50 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str) -> lis
             text = sentence[start:end].strip()
             if not text or not _not_in_question(text, question):
                 continue
-            if kind.kind == "number" and not _good_number(text):
+            if kind.kind == "number" and not _good_number(text, sentence[end:], counted):
                 continue
+            if kind.kind == "place" and kind.head in _CITY_HEADS and re.match(
+                    r"en\b", sentence[m.start():], re.IGNORECASE):
+                continue  # "en Lettonie" names a country, not a city
             if kind.kind in {"person", "place", "country"} and _is_generic(text, sentence, start):
                 continue
             out.append(Evidence(text, start, start + len(text)))
         if out:
             break
-    if kind.kind == "number" and kind.amount:
-        with_unit = [e for e in out if not re.fullmatch(r"[\d.,\s\u202f\u00a0]+", e.text)]
-        out = with_unit or out
+    if kind.kind == "number" and kind.amount:  # money or a measure: the unit must be there
+        out = [e for e in out if not re.fullmatch(r"[\d.,\s\u202f\u00a0]+", e.text)
+               and fold(e.text) not in NUMBER_WORDS]
     return out
 
 
-def _good_number(text: str) -> bool:
+_CITY_HEADS = {"city", "cities", "town", "ville", "villes", "capital", "capitale"}
+_COUNTED_RE = re.compile(r"\b(?:combien d['’]|combien de |how many |quel nombre de |what number "
+                         r"of |the number of |le nombre de )((?:[\w'’-]+ ?){1,3})", re.IGNORECASE)
+
+
+def counted_noun(question: str) -> str:
+    """What a "how many X" question counts ("diplomates" in "combien de diplomates russes",
+    "members" in "how many NATO members"), or ''."""
+    m = _COUNTED_RE.search(question.split(" (")[0])
+    if not m:
+        return ""
+    for word in m.group(1).split():
+        if len(word) >= 3 and not word[:1].isupper():
+            return word
+    return ""
+
+
+def _good_number(text: str, after: str, counted: str) -> bool:
+    """A count: not a year, not the day of a date, next to the counted noun when there is one."""
     if YEAR_RE.fullmatch(text) or fold(text) in {"un", "une", "one"}:
         return False
+    following = fold(after[:40])
+    if re.match(rf"\s*(?:er\s+)?(?:{_MONTH_ALT})\b", following):
+        return False  # "13 janvier" is a date
+    if counted:
+        stem = fold(counted)[:4]
+        if not any(w.startswith(stem) for w in re.findall(r"\w+", following)[:4]):
+            return False
     return bool(re.search(r"\d", text)) or fold(text) in NUMBER_WORDS
 
 

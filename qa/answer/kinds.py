@@ -38,9 +38,10 @@ _HEADS = {
     "person": """person people persons personne personnes official officials responsable
         responsables leader leaders dirigeant dirigeants minister ministers ministre ministres
         diplomat diplomats diplomate diplomates president spokesman spokeswoman spokesperson
-        porte-parole man woman homme femme member membres members membre chief chef""",
+        porte-parole man woman homme femme chief chef name names nom noms""",
     "number": """number nombre amount montant price prix cost cout sum somme percentage
-        pourcentage share part proportion total quantity quantite""",
+        pourcentage share part proportion total quantity quantite population budget budgets
+        salary salaire revenue revenu income fortune""",
     "duration": "duration duree period periode",
 }
 _HEAD_KIND = {w: kind for kind, ws in _HEADS.items() for w in ws.split()}
@@ -48,12 +49,17 @@ _NUMBER_HEADS = {"two", "three", "four", "five", "deux", "trois", "quatre", "cin
                  "plusieurs", "all", "tous", "toutes"}
 _TYPE_WORDS = {"kind", "kinds", "type", "types", "sort", "sorts", "sorte", "sortes", "genre",
                "genres", "categorie", "categories"}
+_CAUSE_VERB = re.compile(r"(est ce qui a |est-ce qui a |a )?(led|lead|leads|caused|causes|prompted|"
+                         r"triggered|explains?|drove|motivated|provoque|cause|conduit|pousse|"
+                         r"explique|motive)\b")
+_IN_SITU = {"quoi", "quand", "pourquoi", "combien"}
 _COMPARE = re.compile(r"\bcompar\w*|\blikened\b|\bcompare\w*|\bsimilar to\b|\bsemblable\b")
 _DESCRIBE = re.compile(r"\b(describ\w*|decri\w*|qualifi\w*|call(ed)?|appel\w*|characteri[sz]\w*|"
                        r"term\w*|say|said|dit|dire|declare\w*|words?|mots?|quote\w*)\b")
 _LAST = re.compile(r"\b(last|latest|derniere fois|dernier|derniere|first since|premiere depuis|"
                    r"since when|depuis quand)\b")
-_AMOUNT = re.compile(r"\b(cost|costs|price|prix|coute\w*|cout\w*|budget|worth|vaut|paid|pay|"
+_AMOUNT = re.compile(r"\b(cost|costs|price|prix|coute\w*|cout\w*|budget\w*|revenue|revenu|income|"
+                     r"worth|vaut|paid|pay|"
                      r"payé|paye|earn\w*|gagne\w*|salar\w*|spend|spent|depense\w*|euros?|"
                      r"dollars?|much)\b")
 
@@ -73,6 +79,7 @@ class QuestionKind:
     plural: bool = False
     since: bool = False
     amount: bool = False
+    head: str = ""  # the head noun of which/what/quel questions ("city", "day")
 
 
 def _tokens(question: str) -> list[str]:
@@ -126,10 +133,16 @@ def question_kind(question: str) -> QuestionKind:
             if subject[:1].isupper():
                 return QuestionKind("definition", subject=subject)
         return QuestionKind("person", plural=nxt in {"are", "were", "sont", "etaient"})
+    if wh in {"what", "qu"} and _CAUSE_VERB.match(" ".join(rest)):
+        return QuestionKind("why")  # "what led to...", "qu'est-ce qui a provoqué..."
     if wh in {"which", "what", "quel", "quelle", "quels", "quelles", "que", "qu", "quoi"}:
         return _which(question, wh, i, rest, folded, since)
+    in_situ = next((t for t in tokens[i + 1:] if t in _IN_SITU), "")
+    if in_situ:  # "pour discuter de quoi ?", "il est parti quand ?"
+        return question_kind(in_situ.replace("quoi", "what") + "?") if in_situ != "quoi" else (
+            QuestionKind("other", since=since))
     if wh == "est-ce" or wh in _AUXILIARIES or re.search(
-            r"\b\w+-(t-)?(il|elle|ils|elles|on)\b", fold(question)):
+            r"\b\w+-(t-)?(il|elle|ils|elles|on)\b", folded):
         if _COMPARE.search(folded):
             return QuestionKind("compare")
         return QuestionKind("yesno")
@@ -169,8 +182,11 @@ def _which(question: str, wh: str, i: int, rest: list[str], folded: str,
         if w in _TYPE_WORDS:
             plural = plural or w.endswith("s")
             continue
-        head = w
-        break
+        head = head or w
+    # the first known head noun among the next words ("which Russian officials", "what is
+    # the name of"), else the first word
+    known = next((w for w in words[:4] if w in _HEAD_KIND), "")
+    head = known or head
     kind = _HEAD_KIND.get(head)
     if kind:
         plural = plural or (head.endswith("s") and not head.endswith("ss") and kind != "country"
@@ -178,7 +194,7 @@ def _which(question: str, wh: str, i: int, rest: list[str], folded: str,
         plural = plural or head in {"countries", "people"}
         if kind == "date" and since:
             kind = "year"
-        return QuestionKind(kind, plural=plural, since=since,
+        return QuestionKind(kind, plural=plural, since=since, head=head,
                             amount=kind == "number" and bool(_AMOUNT.search(folded)))
     if _COMPARE.search(folded):
         return QuestionKind("compare")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from qa.answer import REFUSALS
 from qa.answer.kinds import question_kind
 from qa.text import STOPWORDS, words
 
@@ -26,6 +27,7 @@ _PRONOUNS = {"it", "he", "she", "they", "them", "him", "his", "her", "its", "the
              "this", "that", "these", "those", "there", "il", "elle", "ils", "elles", "cela",
              "ca", "celle", "celui", "ceux", "lui", "leur", "leurs", "son", "sa", "ses", "y",
              "la-bas"}
+_DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "this", "that", "these", "those", "such"}
 _WH = {"who", "what", "when", "where", "which", "why", "how", "qui", "que", "quoi", "quand",
        "ou", "quel", "quelle", "quels", "quelles", "pourquoi", "comment", "combien"}
 _MARKER = re.compile(r"\[\d+\]")
@@ -51,7 +53,7 @@ def last_short_answer(history: list[dict[str, Any]]) -> str:
     if not turns:
         return ""
     lead = turns[-1].split("\n\n", 1)[0].strip()
-    if _FRAME.match(lead) or not _MARKER.search(lead):
+    if _FRAME.match(lead) or lead in REFUSALS.values() or len(lead) > 300:
         return ""  # a refusal or a quote-only answer: no short answer to carry over
     return _MARKER.sub("", lead).strip(" .")
 
@@ -81,9 +83,12 @@ def needs_context(question: str) -> bool:
     content = [t for t in tokens if t not in STOPWORDS and len(t) > 2]
     if _FOLLOW_UP_START.match(folded) and not any(t in _WH for t in tokens[1:3]) and names:
         return True  # "et Borrell ?", "what about Lavrov?"
+    if _FOLLOW_UP_START.match(folded):
+        return True  # "and...", "et..." continues the conversation
     if names:
         return False
-    return bool(pronouns) or len(content) <= 2 or bool(_FOLLOW_UP_START.match(folded))
+    demonstrative = any(t in _DEMONSTRATIVES for t in tokens[1:])
+    return bool(pronouns) or demonstrative or len(content) <= 2
 
 
 def standalone_question(question: str, history: list[dict[str, Any]], answerer: Any) -> str:
