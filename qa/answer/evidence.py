@@ -39,8 +39,14 @@ _NUMBER_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 NUMBER_RE = re.compile(rf"\b(\d+(?:[.,]\d+)?|{_NUMBER_ALT})\b", re.IGNORECASE)
 _UNITS = (r"heures?|hours?|h|minutes?|jours?|days?|semaines?|weeks?|mois|months?|ans|années?|"
           r"years?")
+_UNITS += r"|secondes?|seconds?|min|s"
+_ONE_DURATION = rf"(?:\d+(?:[.,]\d+)?|{_NUMBER_ALT})\s*(?:{_UNITS})\b"
+# "plus de quatre heures", "2 hours 3 minutes 41 seconds", "2 h 19 min 5 s"
 DURATION_RE = re.compile(rf"\b(?:plus de |more than |près de |about |environ )?"
-                         rf"(\d+(?:[.,]\d+)?|{_NUMBER_ALT})\s+(?:{_UNITS})\b", re.IGNORECASE)
+                         rf"{_ONE_DURATION}(?:,?\s+(?:and\s+|et\s+)?{_ONE_DURATION})*",
+                         re.IGNORECASE)
+# A news dateline ("KESTREL BAY, 14 February 2025 - ") dates the article, not the event.
+DATELINE_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]+,\s[^-–—]{4,40}?\s[-–—]\s")
 _SCALE = r"(?:millions?|billions?|milliards?|thousands?|mille|trillions?|bn|mn|m|k)"
 _UNIT = (r"(?:euros?|dollars?|pounds?|livres?|francs?|yens?|yuans?|roubles?|rubles?|€|\$|£|%|"
          r"percent|per cent|pour cent)")
@@ -88,6 +94,7 @@ class Evidence:
     text: str
     start: int
     end: int
+    preferred: bool = True  # found by the kind's first pattern ("since 2019" for "last")
 
 
 def _not_in_question(found: str, question: str) -> bool:
@@ -109,9 +116,11 @@ _KIND_REGEXES = {
 }
 
 
-def find_evidence(kind: QuestionKind | str, sentence: str, question: str) -> list[Evidence]:
+def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
+                  same_language: bool = True) -> list[Evidence]:
     """Spans of `sentence` that answer a question of this kind (those already in the question
-    are left out)."""
+    and those in a dateline are left out; a count must sit by the counted noun when question
+    and sentence share a language)."""
     if isinstance(kind, str):
         kind = QuestionKind(kind)
     if kind.kind == "definition":
@@ -122,10 +131,14 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str) -> lis
         regexes = [SINCE_RE, *regexes]
     if kind.head in {"day", "days", "jour", "jours"}:
         regexes = [WEEKDAY_RE, *regexes]
-    counted = counted_noun(question) if kind.kind == "number" and not kind.amount else ""
+    counted = counted_noun(question) if kind.kind == "number" and same_language else ""
+    dateline = DATELINE_RE.match(sentence)
+    skip_to = dateline.end() if dateline else 0
     out: list[Evidence] = []
-    for rx in regexes:
+    for n, rx in enumerate(regexes):
         for m in rx.finditer(sentence):
+            if m.start() < skip_to:
+                continue
             group = next((g for g in range(1, rx.groups + 1) if m.group(g)), 0)
             whole = kind.kind in {"duration", "why"} or rx is AMOUNT_RE
             start, end = m.span() if whole else m.span(group)
@@ -141,7 +154,7 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str) -> lis
                 continue  # "en Lettonie" names a country, not a city
             if kind.kind in {"person", "place", "country"} and _is_generic(text, sentence, start):
                 continue
-            out.append(Evidence(text, start, start + len(text)))
+            out.append(Evidence(text, start, start + len(text), preferred=n == 0))
         if out:
             break
     if kind.kind == "number" and kind.amount:  # money or a measure: the unit must be there

@@ -28,12 +28,13 @@ from qa.answer.evidence import (
     render_short,
 )
 from qa.answer.kinds import QuestionKind, question_kind
+from qa.answer.rewrite import named_things
 from qa.calibrate import DEFAULT_BARS
 from qa.embed import Embedder
 from qa.language import document_language, language_name
 from qa.results import Answer, Citation, Passage, Sentence
 from qa.safety import addresses_model
-from qa.text import detect_language, index_terms, query_terms, split_sentences
+from qa.text import detect_language, fold, index_terms, query_terms, split_sentences
 
 # A sentence holding evidence of the asked type (a date for "when") may be this much less
 # similar than the refusal bar (chosen on the dev half of eval/questions.jsonl).
@@ -99,7 +100,8 @@ class ExtractiveAnswerer:
         sims = vectors @ q_vec
         kind = question_kind(question)
         languages = {passage_language(c.passage) for c in out}
-        q_terms = set(query_terms(question, detect_language(question), languages))
+        q_language = detect_language(question)
+        q_terms = set(query_terms(question, q_language, languages))
         sent_terms = [set(index_terms(c.text, passage_language(c.passage))) for c in out]
         n = len(out)
         weight = {t: math.log(1 + n / (1 + sum(t in s for s in sent_terms))) for t in q_terms}
@@ -107,8 +109,10 @@ class ExtractiveAnswerer:
         for c, sim, terms in zip(out, sims, sent_terms, strict=True):
             c.similarity = float(sim)
             c.lexical = sum(weight[t] for t in q_terms & terms) / total
-            c.evidence = find_evidence(kind, c.text, question)
-            c.score = (c.similarity + W_LEXICAL * c.lexical + W_TYPE * bool(c.evidence)
+            same = passage_language(c.passage) == q_language
+            c.evidence = find_evidence(kind, c.text, question, same)
+            strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else 0.0
+            c.score = (c.similarity + W_LEXICAL * c.lexical + W_TYPE * strength
                        + W_RANK / (1 + c.passage_rank))
         return sorted(out, key=lambda c: -c.score)
 
@@ -136,6 +140,8 @@ class ExtractiveAnswerer:
             if not pool:
                 return []
             best = pool[0]
+        elif kind.kind == "yesno":  # the sentence that holds most of what is asked
+            best = max(ranked[:5], key=lambda c: (round(coverage(question, c), 1), c.score))
         elif typed:  # the answer must contain evidence of the asked type
             with_evidence = [c for c in pool if c.evidence]
             if not with_evidence:
@@ -227,17 +233,31 @@ def supports(kind: QuestionKind, question: str, best: Candidate) -> bool:
     one word with the question besides the answer itself."""
     language = passage_language(best.passage)
     sentence = set(index_terms(best.text, language))
+    names = [fold(n) for n in named_things(question) if len(n) >= 3]
+    where = fold(f"{best.passage.title} {best.passage.text}")
+    if names and not any(re.search(rf"\b{re.escape(n[:max(4, len(n) - 2)])}", where)
+                         for n in names):
+        return False  # the article is about none of the things the question names
     if kind.kind == "yesno":
-        head = question.split(" (")[0]
-        plain = " ".join(w for w in re.findall(r"[\w'’-]+", head)[1:] if not w[:1].isupper())
-        asked = set(index_terms(plain, language))
-        return not asked or len(asked & sentence) >= len(asked) / 2
+        return coverage(question, best) >= 0.5
     if kind.kind in TYPED_KINDS and kind.kind != "definition":
         answer = {t for e in best.evidence or [] for t in index_terms(e.text, language)}
         counted = set(index_terms(counted_noun(question), language))
         asked = set(index_terms(question, language)) - answer - counted
         return not asked or bool(asked & (sentence - answer - counted))
     return True
+
+
+def coverage(question: str, candidate: Candidate) -> float:
+    """Share of the question's words, names and first word aside, found in the sentence
+    (as stems of the sentence's language); 1.0 when the question has no such word."""
+    language = passage_language(candidate.passage)
+    head = question.split(" (")[0]
+    plain = " ".join(w for w in re.findall(r"[\w'’-]+", head)[1:] if not w[:1].isupper())
+    asked = set(index_terms(plain, language))
+    if not asked:
+        return 1.0
+    return len(asked & set(index_terms(candidate.text, language))) / len(asked)
 
 
 def frame(language: str, source_language: str, after_lead: bool) -> str:
