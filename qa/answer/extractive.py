@@ -141,7 +141,9 @@ class ExtractiveAnswerer:
                 return []
             best = pool[0]
         elif kind.kind == "yesno":  # the sentence that holds most of what is asked
-            best = max(ranked[:5], key=lambda c: (round(coverage(question, c), 1), c.score))
+            pool = ranked[:5]
+            rarity = term_rarity(question, ranked)
+            best = max(pool, key=lambda c: (round(coverage(question, c, rarity), 2), c.score))
         elif typed:  # the answer must contain evidence of the asked type
             with_evidence = [c for c in pool if c.evidence]
             if not with_evidence:
@@ -248,16 +250,37 @@ def supports(kind: QuestionKind, question: str, best: Candidate) -> bool:
     return True
 
 
-def coverage(question: str, candidate: Candidate) -> float:
-    """Share of the question's words, names and first word aside, found in the sentence
-    (as stems of the sentence's language); 1.0 when the question has no such word."""
-    language = passage_language(candidate.passage)
+def _asked_terms(question: str, language: str) -> list[str]:
+    """The question's words as stems, in order, names and its first word aside."""
     head = question.split(" (")[0]
     plain = " ".join(w for w in re.findall(r"[\w'’-]+", head)[1:] if not w[:1].isupper())
-    asked = set(index_terms(plain, language))
-    if not asked:
+    return list(dict.fromkeys(index_terms(plain, language)))
+
+
+def term_rarity(question: str, ranked: list[Candidate]) -> dict[str, float]:
+    """1 / (number of candidate sentences holding it) for each asked stem."""
+    out: dict[str, float] = {}
+    for c in ranked:
+        terms = set(index_terms(c.text, passage_language(c.passage)))
+        for t in _asked_terms(question, passage_language(c.passage)):
+            out[t] = out.get(t, 0.0) + (t in terms)
+    return {t: 1.0 / (1.0 + n) for t, n in out.items()}
+
+
+def coverage(question: str, candidate: Candidate, rarity: dict[str, float] | None = None
+             ) -> float:
+    """Share of the question's words (names and first word aside, weighted by rarity when
+    given) found in the sentence as stems of its language; 1.0 when there is no such word."""
+    language = passage_language(candidate.passage)
+    ordered = _asked_terms(question, language)
+    if not ordered:
         return 1.0
-    return len(asked & set(index_terms(candidate.text, language))) / len(asked)
+    # the first word after the names is usually the predicate ("appeal", "signé"): it counts
+    # twice
+    weight = {t: (rarity or {}).get(t, 1.0) * (2.0 if i == 0 else 1.0)
+              for i, t in enumerate(ordered)}
+    found = set(ordered) & set(index_terms(candidate.text, language))
+    return sum(weight[t] for t in found) / sum(weight.values())
 
 
 def frame(language: str, source_language: str, after_lead: bool) -> str:
