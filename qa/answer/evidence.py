@@ -235,6 +235,8 @@ def describe(subject: str, sentence: str) -> Evidence | None:
                 break
             run.insert(0, w)
         phrase = " ".join(run).strip()
+        if not phrase and 2 <= len(segment.split()) <= 5 and segment[:1].isupper():
+            phrase = segment.strip()  # a title opening the sentence: "Harbour engineer X"
     if len(phrase.split()) >= 2 and re.search(r"[a-zà-ÿ]{3}", phrase):
         offset = sentence.find(phrase, segment_start)
         return Evidence(phrase, offset, offset + len(phrase))

@@ -82,7 +82,12 @@ class QuestionKind:
     head: str = ""  # the head noun of which/what/quel questions ("city", "day")
 
 
+_ATTRIBUTION = re.compile(r"^\W*(according to|selon|d'après|d’après|in the view of|pour)"
+                          r"\s[^,?]{2,60},\s*", re.IGNORECASE)
+
+
 def _tokens(question: str) -> list[str]:
+    question = _ATTRIBUTION.sub("", question)  # "According to Russia, what led to...?"
     head = fold(question.split("(")[0]).replace("'", " ").replace("’", " ")
     tokens = re.findall(r"[\w-]+", head)
     while tokens and tokens[0] in _LEAD_IN:
