@@ -124,7 +124,9 @@ _ABBREVIATIONS = {
            "Co", "vs", "etc", "e.g", "i.e", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun",
            "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "Fig", "Mt"),
 }
-_SENTENCE_END = re.compile(r"(?<=[.!?…»\"”])\s+(?=[«\"“A-ZÀ-ÖØ-Þ0-9*])|\n+")
+# An end mark, possibly inside closing quotes ('... bold."' ends; '... bold," Desai' does not).
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"”»])|(?<=[.!?…] »)|(?<=[.!?…]\u00a0»))"
+                           r"\s+(?=[«\"“A-ZÀ-ÖØ-Þ0-9*])|\n+")
 _LAST_TOKEN = re.compile(r"([\w.°-]+)\.$")
 
 

@@ -43,6 +43,9 @@ def test_sentences_are_not_cut_at_abbreviations_initials_or_decimals():
     sentences = [text[a:b] for a, b in split_sentences(text)]
     assert sentences == ["The U.S. President met Dr. Smith on Monday.", "He paid $1.5 million.",
                          "M. Macron a parlé avec Mme Merkel.", "Le prix est de 3.5 euros."]
+    quoted = '"Tonight we chose," Desai told supporters. « Le risque est réel. » Il a insisté.'
+    assert [quoted[a:b] for a, b in split_sentences(quoted, "en")] == [
+        '"Tonight we chose," Desai told supporters.', "« Le risque est réel. »", "Il a insisté."]
 
 
 @pytest.mark.parametrize(("question", "kind"), [
