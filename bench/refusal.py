@@ -5,18 +5,22 @@ articles, and the seed questions asked of the SPF fiches, plus the seed set's ow
 unanswerable ones. Answerable: the seed set's answerable questions on the articles and the
 SPF questions on the fiches. For each, it records what the extractive answerer decides and
 prints the share answered/refused per group.
-Run after bench/spf_quality.py (it reuses its SPF index): `.venv/bin/python bench/refusal.py`.
+The bars are those calibrated on each index (qa/calibrate.py; recomputed here when the
+index was built without them). Reuses bench/spf_quality.py's SPF index, building it if absent:
+`.venv/bin/python bench/refusal.py`.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import ROOT, WORK, fresh_dir, spf_questions, write_results
+from bench.common import ROOT, fresh_dir, spf_questions, write_results
+from bench.spf_quality import build_ours
 from qa import QA, Settings
 from qa.answer.evidence import question_type
 from qa.answer.extractive import confidence, language_pair
@@ -33,7 +37,7 @@ def decisions(bot: QA, questions: list[str]) -> list[dict]:
         best = ranked[0] if ranked else None
         out.append({"question": q, "answered": bool(chosen), "type": question_type(q),
                     "confidence": round(confidence(best), 4) if best else 0.0,
-                    "pair": language_pair(q, best.passage.text) if best else ""})
+                    "pair": language_pair(q, best.passage) if best else ""})
     return out
 
 
@@ -43,7 +47,14 @@ def main() -> None:
     spf = [q["question"] for q in spf_questions()]
     news = QA(Settings(store_path=fresh_dir("refusal_news"), embedder=embedder))
     news.ingest([ROOT / "articles"])
-    fiches = QA(Settings(store_path=WORK / "spf_ours", collection="spf", embedder=embedder))
+    fiches, _ = build_ours(embedder, reuse=True)
+    started = time.perf_counter()
+    fiches.calibrate()  # spf_quality builds the index without the service's ingest
+    print(f"calibration on SPF: {time.perf_counter() - started:.1f} s", flush=True)
+    bars = {"articles": news.store.calibration(), "SPF": fiches.store.calibration()}
+    for name, values in bars.items():
+        print(f"bars on {name}: {values.get('bars')} (far {values.get('far')}, "
+              f"near {values.get('near')})")
     groups = {
         "seed answerable on articles": (news, [q["question"] for q in seed if q["answerable"]],
                                         True),
@@ -61,9 +72,9 @@ def main() -> None:
                                                                                4),
                          "answered": sum(r["answered"] for r in rows)}
         print(f"{name:<32} {right}/{len(rows)} right ({'answer' if answerable else 'refuse'})")
-        (WORK / f"refusal_{name.replace(' ', '_')}.json").write_text(
+        (fresh_dir(f"refusal_{name.replace(' ', '_')}") / "rows.json").write_text(
             json.dumps(rows, ensure_ascii=False, indent=1))
-    write_results("refusal", {"summary": {"refusal": summary}})
+    write_results("refusal", {"summary": {"refusal": summary, "bars": bars}})
 
 
 if __name__ == "__main__":

@@ -16,19 +16,28 @@ from qa.text import fold
 
 # Paragraphs matching one of these (on folded text) are boilerplate, whatever their length.
 _BOILERPLATE = [
-    r"^(partage[rz]?|partagez(-le| cet article)?|share( this( article)?)?|tweet(er)?|"
+    # page furniture: share/print buttons, bylines and "read more" labels alone on a line
+    r"^(partage[rz]?|partagez(-le| cet article)?|share( this( article| story)?)?|tweet(er)?|"
     r"imprimer|print|tendance|trending|publie le|published( on)?|on|par|by|lire aussi|"
     r"a lire aussi|read more|related|publicite|advertisement|sponsored)\s*:?$",
-    r"^suivez[- ]nous\b|^follow us\b|^abonnez[- ]vous\b|^subscribe\b",
-    r"\bnewsletter\b",
-    r"\bpaypal\b|\bfaire un don\b|\bdonate\b|\bvotre soutien est essentiel\b",
-    r"\bvous pouvez lire l.article original\b|\bread the original\b|\bsource originale?\b\s*:",
-    r"\b(automatically generated|traduction automatique|machine[- ]translat|"
-    r"traduit automatiquement)\b",
-    r"\bnous utilisons votre inscription\b|\bcookies?\b.*\b(accept|consent)",
-    r"\b(ne sont pas necessairement celles|do not necessarily reflect)\b",
-    r"\bvous aime[rz]? cet article\b|\bpartagez-le\b|\bdid you like this article\b",
-    r"\bproviennent presque exclusivement de la publicite\b|\bnos annonceurs\b",
+    # calls to the reader: follow, subscribe, share with a friend, like this article
+    r"^(suivez|follow|abonnez|subscribe|inscrivez)[- ](nous|us|vous)\b",
+    r"\bnewsletters?\b",
+    r"\b(partagez|share)[- ](le|la|it|this)\b.{0,30}\b(ami|amis|friends?|proches)\b",
+    r"\b(aime[rz]?|appreciez|like[ds]?|enjoy(ed)?)\b.{0,10}\b(cet|notre|this|our) "
+    r"(article|story|post)\b",
+    # the outlet's own funding: donations, advertisers, "your support"
+    r"\bpaypal\b|\bfaire un don\b|\bdonat(e|ion)\b|\b(votre|your) (soutien|support)\b|"
+    r"\b(nos|our) (annonceurs|advertisers|sponsors|abonnes|subscribers)\b",
+    # links to the source page and translation notices
+    r"\b(lire|voir|read|see) (l.|the )?(article|version) original|\boriginal (article|story)\b|"
+    r"\bsource originale?\b\s*:",
+    r"\b(automatically generated|generee?s? automatiquement|traduction automatique|"
+    r"machine[- ]translat|traduit automatiquement)\b",
+    # consent and opt-out notices, editorial disclaimers, copyright lines
+    r"\b(desinscrire|desabonner|unsubscribe|opt[- ]out)\b|\bcookies?\b.*\b(accept|consent)",
+    r"\bpas necessairement (celles?|ceux|les (opinions|positions|vues))\b|"
+    r"\bnecessarily (reflect|represent)\b",
     r"^(copyright|©|\(c\))",
     r"\babonnez[- ]vous pour\b|\barticles? gratuits?\b|\bsubscribe (now|to read|for)\b",
 ]

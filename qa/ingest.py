@@ -24,6 +24,8 @@ from qa.clean import CleanArticle
 from qa.embed import Embedder
 from qa.extract import ArticleMeta, extract_html, extract_text
 from qa.fetch import is_url
+from qa.language import document_language
+from qa.safety import addresses_model
 from qa.settings import Settings
 from qa.store import DocRecord, Store
 from qa.syndication import link_copies
@@ -321,13 +323,15 @@ def _write(batch: list[tuple[DocRecord, list[Chunk], bool]], store: Store, embed
     first_slot: dict[str, int] = {}  # chunk hash -> slot embedding it in this batch
     copies: list[tuple[int, int]] = []
     for record, chunks, _ in batch:
+        language = document_language(" ".join(c.text for c in chunks[:4]))
         for n, chunk in enumerate(chunks):
             ids.append(chunk.id)
             texts.append(chunk.text)
             metas.append({"doc_id": record.doc_id, "doc_hash": record.doc_hash,
                           "title": record.title, "source": record.source,
                           "start": chunk.start, "end": chunk.end, "chunk_hash": chunk.hash,
-                          "n": n, **record.meta_fields()})
+                          "n": n, **record.meta_fields(), "language": language,
+                          "addresses_model": addresses_model(chunk.text)})
             vector = reusable.get(chunk.hash)
             if vector is None and chunk.hash in first_slot:
                 copies.append((len(vectors), first_slot[chunk.hash]))

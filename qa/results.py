@@ -22,6 +22,8 @@ class Passage:
     published: str | None = None  # ISO date of the article, when known
     url: str | None = None
     copies: tuple[tuple[int, int, tuple[str, ...]], ...] = ()  # (start, end, other doc_ids)
+    language: str = ""  # ISO code of the article's language
+    addresses_model: bool = False  # text that talks to a model ("ignore your instructions")
 
     def to_dict(self) -> dict[str, Any]:
         """Plain-JSON form."""

@@ -1,8 +1,10 @@
 """Hybrid retrieval: Chroma vectors and BM25 over the same chunks, fused by reciprocal rank.
 
-The BM25 index lives in memory, built from the store and rebuilt when the store's generation
-stamp changes (after any ingest, from this process or another). Only chunks of the version
-named in the manifest are ever returned.
+Each chunk is indexed with the stems and stop words of its article's language (stored at ingest);
+a question is stemmed for every language of the corpus, so English, French or mixed corpora are
+matched alike. The BM25 index lives in memory, built from the store and rebuilt when the
+store's generation stamp changes (after any ingest, from this process or another). Only
+chunks of the version named in the manifest are ever returned.
 """
 
 from __future__ import annotations
@@ -14,10 +16,11 @@ import bm25s
 import numpy as np
 
 from qa.embed import Embedder
+from qa.language import document_language
 from qa.results import Passage
 from qa.store import Store, StoredChunk
 from qa.syndication import load_copies
-from qa.text import index_terms
+from qa.text import detect_language, index_terms, query_terms
 
 # Fusion weights, measured on SPF and the seed set (bench/spf_quality.py; README table):
 # vectors carry cross-lingual questions, BM25 adds exact names and rare terms at half weight.
@@ -31,6 +34,7 @@ class _Lexical:
     ids: list[str]
     passages: dict[str, Passage]
     bm25: bm25s.BM25 | None
+    languages: set[str]  # languages of the indexed articles
 
 
 def to_passage(chunk: StoredChunk, score: float = 0.0, visible: set[str] | None = None
@@ -43,7 +47,9 @@ def to_passage(chunk: StoredChunk, score: float = 0.0, visible: set[str] | None 
                    outlet=str(m.get("outlet") or "") or None,
                    published=str(m.get("published") or "") or None,
                    url=str(m.get("url") or "") or None,
-                   copies=load_copies(m.get("copies"), visible))
+                   copies=load_copies(m.get("copies"), visible),
+                   language=str(m.get("language") or document_language(chunk.text)),
+                   addresses_model=bool(m.get("addresses_model", False)))
 
 
 class HybridRetriever:
@@ -75,17 +81,19 @@ class HybridRetriever:
                 continue
             passage = to_passage(chunk, visible=shown)
             passages[chunk.id] = passage
-            corpus.append(index_terms(f"{passage.title}\n{passage.text}") or ["_"])
+            corpus.append(index_terms(f"{passage.title}\n{passage.text}", passage.language)
+                          or ["_"])
         bm25 = None
         if corpus:
             bm25 = bm25s.BM25()
             bm25.index(corpus, show_progress=False)
-        return _Lexical(generation, list(passages), passages, bm25)
+        languages = {p.language for p in passages.values()}
+        return _Lexical(generation, list(passages), passages, bm25, languages)
 
     def bm25_ranking(self, question: str, n: int, lex: _Lexical | None = None) -> list[str]:
         """Chunk ids by BM25 score, best first (only chunks with a positive score)."""
         lex = lex or self.lexical()
-        terms = index_terms(question)
+        terms = query_terms(question, detect_language(question), lex.languages)
         if lex.bm25 is None or not terms:
             return []
         scores = lex.bm25.get_scores(terms)

@@ -4,6 +4,8 @@ ask(question, history)
   -> rewrite a follow-up into a standalone question (when there is history)
   -> retrieve passages (hybrid)
   -> answer with the configured Answerer (extractive by default), verified, with citations
+
+ingest() ends by fitting the refusal bars to the index (qa/calibrate.py).
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from functools import cached_property
 from pathlib import Path
 
 from qa.answer import Answerer, make_answerer, refusal
+from qa.answer.extractive import ExtractiveAnswerer
 from qa.answer.provenance import with_provenance
 from qa.answer.rewrite import standalone_question
+from qa.calibrate import calibrate
 from qa.embed import Embedder, make_embedder
 from qa.ingest import IngestReport, Progress, ingest_paths
 from qa.results import Answer, Passage
@@ -58,7 +62,19 @@ class QA:
     @cached_property
     def answerer(self) -> Answerer:
         """The configured answerer (extractive, openai or local)."""
-        return make_answerer(self.settings, self.embedder)
+        answerer = make_answerer(self.settings, self.embedder)
+        bars = self.store.calibration().get("bars")
+        if bars:
+            extractive_of(answerer).bars = dict(bars)
+        return answerer
+
+    def calibrate(self) -> dict:
+        """Fit the refusal bars to the index as it is now and store them with it."""
+        extractive = extractive_of(self.answerer)
+        values = calibrate(self.store, self.retriever, extractive)
+        if values.get("bars"):
+            extractive.bars = dict(values["bars"])
+        return values
 
     # -- ingest ---------------------------------------------------------------------------
     def ingest(self, paths: Iterable[str | Path], progress: Progress | None = None,
@@ -69,7 +85,10 @@ class QA:
                 self.store.drop()
                 self.__dict__.pop("store", None)
                 self.__dict__.pop("retriever", None)
-            return ingest_paths(paths, self.store, self.embedder, self.settings, progress)
+            report = ingest_paths(paths, self.store, self.embedder, self.settings, progress)
+            if report.added or report.updated or rebuild:
+                self.calibrate()
+            return report
 
     def ensure_corpus(self, progress: Progress | None = None) -> IngestReport | None:
         """Index the bundled articles if the index is empty (first start)."""
@@ -108,7 +127,10 @@ class QA:
     def remove(self, doc_id: str) -> int:
         """Remove an article from the index; returns the number of chunks removed."""
         with self._ingest_lock:
-            return self.store.remove_doc(doc_id)
+            removed = self.store.remove_doc(doc_id)
+            if removed:
+                self.calibrate()
+            return removed
 
     # -- ask ------------------------------------------------------------------------------
     def retrieve(self, question: str, k: int | None = None) -> list[Passage]:
@@ -148,6 +170,11 @@ class QA:
             timings["total_s"] = time.perf_counter() - started
             answer.timings = {key: round(v, 4) for key, v in timings.items()}
             yield answer
+
+
+def extractive_of(answerer: Answerer) -> ExtractiveAnswerer:
+    """The extractive answerer itself or the one a generator falls back to."""
+    return getattr(answerer, "fallback", answerer)  # type: ignore[return-value]
 
 
 def check_question(question: str) -> str:

@@ -10,6 +10,7 @@ leaves a readable index that the next ingest repairs.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -26,6 +27,7 @@ from qa.settings import Settings
 
 _GENERATION_ID = "__generation__"
 NEWS_FIELDS = ("outlet", "author", "published", "url")
+_CALIBRATION_ID = "__calibration__"  # refusal bars fitted to this index (qa/calibrate.py)
 
 
 class StoreError(RuntimeError):
@@ -210,7 +212,7 @@ class Store:
         got = self._call("read the manifest", self._docs.get, include=["metadatas"])
         out = {}
         for doc_id, meta in zip(got["ids"], got["metadatas"] or [], strict=False):
-            if doc_id == _GENERATION_ID or not meta:
+            if doc_id in (_GENERATION_ID, _CALIBRATION_ID) or not meta:
                 continue
             out[doc_id] = DocRecord(
                 doc_id=doc_id, doc_hash=str(meta["doc_hash"]), title=str(meta.get("title", "")),
@@ -230,6 +232,19 @@ class Store:
     def _bump_generation(self) -> None:
         self._call("write the manifest", self._docs.upsert, ids=[_GENERATION_ID],
                    embeddings=[[1.0]], metadatas=[{"stamp": uuid.uuid4().hex}])
+
+    def calibration(self) -> dict[str, Any]:
+        """The refusal calibration stored with the index ({} when there is none)."""
+        got = self._call("read the manifest", self._docs.get, ids=[_CALIBRATION_ID],
+                         include=["metadatas"])
+        metas = got.get("metadatas") or []
+        raw = metas[0].get("json") if metas and metas[0] else None
+        return json.loads(raw) if isinstance(raw, str) else {}
+
+    def set_calibration(self, values: dict[str, Any]) -> None:
+        """Store the refusal calibration with the index (one manifest record)."""
+        self._call("write the manifest", self._docs.upsert, ids=[_CALIBRATION_ID],
+                   embeddings=[[1.0]], metadatas=[{"json": json.dumps(values)}])
 
     def set_docs(self, records: list[DocRecord]) -> None:
         """Make these versions the visible ones (one manifest write)."""

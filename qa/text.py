@@ -1,4 +1,9 @@
-"""Language helpers shared by retrieval and answering: folding, tokens, stop words, languages."""
+"""Text processing per language: folding, tokens, stop words, stems and sentences.
+
+Each text is processed with the rules of its own language (`qa.language` identifies it): the
+Snowball stemmer of that language, its stop words (French and English lists; other languages
+keep every word), and sentence splitting that knows its abbreviations and initials.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,8 @@ import unicodedata
 from functools import lru_cache
 
 import Stemmer
+
+from qa.language import SNOWBALL, document_language, question_language
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -34,16 +41,9 @@ ENGLISH_STOPWORDS = frozenset(
     very was we were what when where which while who whom why will with would you your yours
     yourself yourselves does did will shall may might must whose many much""".split()
 )
+STOPWORDS_BY_LANGUAGE = {"fr": FRENCH_STOPWORDS, "en": ENGLISH_STOPWORDS}
+# Both lists: only for matching text across French and English (e.g. a translated claim).
 STOPWORDS = FRENCH_STOPWORDS | ENGLISH_STOPWORDS
-
-_FR_MARKERS = frozenset(
-    """le la les des du un une est et que qui quel quelle quand ou dans pour avec sur pas
-    combien comment pourquoi au aux ce cette sont a-t-il a-t-elle depuis""".split()
-)
-_EN_MARKERS = frozenset(
-    """the is are was were what when where who which how why did does do of in on to and with
-    from for many much long""".split()
-)
 
 
 def fold(text: str) -> str:
@@ -57,41 +57,98 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(fold(text))
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> Stemmer.Stemmer:
-    return Stemmer.Stemmer("french")
+@lru_cache(maxsize=64)
+def _stemmer(language: str) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(SNOWBALL.get(language, "english"))
 
 
-def index_terms(text: str) -> list[str]:
-    """Folded, stop-word-free, stemmed terms used by BM25 and lexical matching."""
-    kept = [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
-    return _stemmer().stemWords(kept)
+def content_words(text: str, language: str, also: str | None = None) -> list[str]:
+    """Lower-cased words of `text` without the stop words of `language` (and of `also`).
+
+    A stop word written as a name is kept: an acronym ("EU", "AI") or a capitalised word
+    inside a sentence ("in May", "Theresa May"). Accents are kept (stemmers need them).
+    """
+    stops = STOPWORDS_BY_LANGUAGE.get(language, frozenset())
+    if also:
+        stops = stops | STOPWORDS_BY_LANGUAGE.get(also, frozenset())
+    kept = []
+    for m in WORD_RE.finditer(text):
+        raw = m.group(0)
+        word = raw.lower()
+        if fold(word) in stops:
+            before = text[:m.start()].rstrip()
+            sentence_start = not before or before[-1] in ".!?:«\"“\n("
+            name_like = (len(raw) > 1 and raw.isupper()) or (
+                raw[:1].isupper() and not sentence_start)
+            if not name_like:
+                continue
+        if len(word) > 1 or word.isdigit():
+            kept.append(word)
+    return kept
+
+
+def _stems(kept: list[str], language: str) -> list[str]:
+    """Snowball stems of accented words, then folded ('comparée' -> 'compar')."""
+    return [fold(stem) for stem in _stemmer(language).stemWords(kept)]
+
+
+def index_terms(text: str, language: str | None = None) -> list[str]:
+    """Folded, stop-word-free terms stemmed for `language` (detected when not given)."""
+    language = language or document_language(text)
+    return _stems(content_words(text, language), language)
+
+
+def query_terms(question: str, question_language: str, corpus_languages: set[str] | None
+                ) -> list[str]:
+    """A question's terms stemmed for each language of the corpus (a French question over an
+    English corpus is matched with English stems; names match in every language)."""
+    out: dict[str, None] = {}
+    for language in sorted(corpus_languages or {question_language}):
+        kept = content_words(question, question_language, also=language)
+        out.update(dict.fromkeys(_stems(kept, language)))
+    return list(out)
 
 
 def detect_language(text: str) -> str:
-    """'fr' or 'en', by counting function words (French wins ties on accented text)."""
-    tokens = re.findall(r"[\w'-]+", text.lower())
-    fr = sum(t in _FR_MARKERS for t in tokens) + sum(
-        1 for c in text if c in "éèêàùçôîâœ"
-    )
-    fr += sum(1 for t in tokens if t.startswith(("l'", "d'", "qu'", "s'", "n'")))
-    en = sum(t in _EN_MARKERS for t in tokens)
-    if fr == en == 0 and not re.search(r"[A-Za-zÀ-ÿ]", text):
-        return "en"  # another script (中文, العربية...): English is the likelier shared language
-    return "en" if en > fr else "fr"
+    """'fr' or 'en': the language of a question (and of the answer to it)."""
+    return question_language(text)
 
 
-_SENTENCE_END = re.compile(r"(?<=[.!?…»\"])\s+(?=[«\"A-ZÀ-ÖØ-Þ0-9*])|\n+")
-_ABBREVIATIONS = ("M.", "Mme.", "Dr.", "St.", "Mr.", "Mrs.", "etc.", "av.", "J.-C.")
+# Abbreviations after which a period does not end a sentence (language data).
+_ABBREVIATIONS = {
+    "fr": ("M", "MM", "Mme", "Mmes", "Mlle", "Dr", "Pr", "Me", "Mgr", "St", "Ste", "etc", "av",
+           "apr", "J.-C", "cf", "p", "env", "vol", "n°", "art", "chap", "janv", "févr", "oct",
+           "nov", "déc", "Gén", "Col"),
+    "en": ("Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Sr", "Jr", "Gen", "Sen", "Rep", "Gov",
+           "Lt", "Col", "Capt", "Sgt", "Adm", "Maj", "Rev", "Hon", "Pres", "Inc", "Corp", "Ltd",
+           "Co", "vs", "etc", "e.g", "i.e", "No", "Nos", "Jan", "Feb", "Mar", "Apr", "Jun",
+           "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "approx", "Fig", "Mt"),
+}
+# An end mark, possibly inside closing quotes ('... bold."' ends; '... bold," Desai' does not).
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?…])|(?<=[.!?…][\"”»])|(?<=[.!?…] »)|(?<=[.!?…]\u00a0»))"
+                           r"\s+(?=[«\"“A-ZÀ-ÖØ-Þ0-9*])|\n+")
+_LAST_TOKEN = re.compile(r"([\w.°-]+)\.$")
 
 
-def split_sentences(text: str) -> list[tuple[int, int]]:
-    """Character spans of the sentences of `text` (a light rule-based splitter)."""
+def _abbreviation_end(head: str, language: str) -> bool:
+    """True when `head` ends with an abbreviation or an initial ("U.S.", "J.", "M.")."""
+    m = _LAST_TOKEN.search(head)
+    if not m:
+        return False
+    token = m.group(1)
+    if re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", token):  # initials: "U.S", "J", "F"
+        return True
+    return token in _ABBREVIATIONS.get(language, _ABBREVIATIONS["en"])
+
+
+def split_sentences(text: str, language: str | None = None) -> list[tuple[int, int]]:
+    """Character spans of the sentences of `text`, with the abbreviations of its language."""
+    language = language or document_language(text)
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
         head = text[start : match.start()]
-        if head.rstrip().endswith(_ABBREVIATIONS) and "\n" not in match.group(0):
+        if "\n" not in match.group(0) and _abbreviation_end(head.rstrip(), language):
             continue
         spans.append((start, match.start()))
         start = match.end()

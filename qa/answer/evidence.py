@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.answer.kinds import QuestionKind, question_kind
 from qa.text import fold
 
 MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -39,37 +40,52 @@ NUMBER_RE = re.compile(rf"\b(\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+(?:[.
                        rf"{_NUMBER_ALT})\b", re.IGNORECASE)  # '120 000' is one number
 _UNITS = (r"heures?|hours?|h|minutes?|jours?|days?|semaines?|weeks?|mois|months?|ans|années?|"
           r"years?")
+_UNITS += r"|secondes?|seconds?|min|s"
+_ONE_DURATION = rf"(?:\d+(?:[.,]\d+)?|{_NUMBER_ALT})\s*(?:{_UNITS})\b"
+# "plus de quatre heures", "2 hours 3 minutes 41 seconds", "2 h 19 min 5 s"
 DURATION_RE = re.compile(rf"\b(?:plus de |more than |près de |about |environ )?"
-                         rf"(\d+(?:[.,]\d+)?|{_NUMBER_ALT})\s+(?:{_UNITS})\b", re.IGNORECASE)
+                         rf"{_ONE_DURATION}(?:,?\s+(?:and\s+|et\s+)?{_ONE_DURATION})*",
+                         re.IGNORECASE)
+# A news dateline ("KESTREL BAY, 14 February 2025 - ") dates the article, not the event.
+DATELINE_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]+,\s[^-–—]{4,40}?\s[-–—]\s")
+_SCALE = r"(?:millions?|billions?|milliards?|thousands?|mille|trillions?|bn|mn|m|k)"
+_UNIT = (r"(?:euros?|dollars?|pounds?|livres?|francs?|yens?|yuans?|roubles?|rubles?|€|\$|£|%|"
+         r"percent|per cent|pour cent)")
+# An amount keeps its currency, scale and unit: "$1,250,000", "12 million euros", "3,5 %".
+AMOUNT_RE = re.compile(
+    rf"(?:[$€£]\s?)?(?:\d{{1,3}}(?:[,\u202f\u00a0 ]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+    rf"(?:\s?{_SCALE}\b)?(?:\s?(?:d['’]|de |of )?{_UNIT}(?!\w))?", re.IGNORECASE)
 NAME_RE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:[- ](?:de |von |van |al-)?[A-ZÀ-Ý][a-zà-ÿ]+)+)\b")
 PLACE_RE = re.compile(r"\b(?:à|au|aux|en|in|at)\s+([A-ZÀ-Ý][\w-]+(?:[- ][A-ZÀ-Ý][\w-]+)?)")
 CAPITAL_RE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)*)\b")
+SINCE_RE = re.compile(r"\b(?:depuis|since)\s+((?:1[89]|20)\d\d|[^,.;:()]{3,30}?)(?=[,.;:)]|$)",
+                      re.IGNORECASE)
+COMPARE_RE = re.compile(r"\b(?:compar\w*|likened)\s+(?:\S+\s+){0,3}?(?:à|au|aux|to|with|avec)\s+"
+                        r"([^,;.()]{3,80})", re.IGNORECASE)
+QUOTE_RE = re.compile(r"«\s*([^»]{8,300}?)\s*»|“([^”]{8,300})”|\"([^\"]{8,300})\"")
+CAUSE_RE = re.compile(r"\b(because|since|due to|as a result of|in response to|following|after|"
+                      r"en réponse à|en raison de|parce que|parce qu|car|à cause de|suite à|après|"
+                      r"afin de|so that|in order to)\b", re.IGNORECASE)
+NEGATION_RE = re.compile(r"\b(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|jamais|aucune?|rien)\b|"
+                         r"\b(?:not|never|cannot)\b|n['’]t\b", re.IGNORECASE)
+_WEEKDAYS = ("lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
+             "thursday|friday|saturday|sunday")
+WEEKDAY_RE = re.compile(rf"\b({_WEEKDAYS})\b", re.IGNORECASE)
+# A month without a day: "plus tard en janvier", "in late January", "début 2022".
+MONTH_RE = re.compile(rf"\b((?:(?:plus tard|fin|début|debut|mi|later|early|late|mid|end of|"
+                      rf"au début de|à la fin de)[- ]\s*)?(?:en |in )?(?:{_MONTH_ALT})"
+                      rf"(?:\s+\d{{4}})?|(?:début|fin|early|late) (?:de |d')?\d{{4}})\b",
+                      re.IGNORECASE)
+_DETERMINER_RE = re.compile(r"(?<!\w)(?:le|la|les|l['’]|un|une|the|an?)(?:\s+|(?<=['’]))",
+                            re.IGNORECASE)
 
-_TYPE_PATTERNS = [
-    ("duration", r"^(combien de temps|how long|pendant combien|during how long)|"
-                 r"\b(combien de temps|how long|quelle duree|what duration)\b"),
-    ("year", r"\b(quelle annee|which year|what year|in what year|depuis quand|since when|"
-             r"en quelle annee)\b"),
-    ("date", r"^(quand|when)\b|\b(quelle date|what date|which date|what day|quel jour|"
-             r"a quelle date|when)\b"),
-    ("number", r"\b(combien|how many|how much|quel nombre|what number|quel montant)\b"),
-    ("place", r"^(ou|where)\b|\b(dans quelle ville|quelle ville|which city|what city|"
-              r"in which city|ou se|where)\b"),
-    ("country", r"\b(quel pays|quels pays|which country|what country|which countries|"
-                r"de quel pays)\b"),
-    ("person", r"^(qui|who)\b|\b(quel responsable|which official|what official|who|"
-               r"quelle personne|which person)\b"),
-]
+# Kinds whose answer must show evidence of the asked type (the others only rank by it).
+TYPED_KINDS = {"date", "year", "duration", "number", "place", "person", "compare", "definition"}
 
 
 def question_type(question: str) -> str:
-    """One of duration, year, date, number, place, country, person, or 'other'."""
-    head = fold(question.split("(")[0]).strip()
-    head = re.sub(r"^(et|and|mais|but)\s+", "", head)
-    for kind, pattern in _TYPE_PATTERNS:
-        if re.search(pattern, head):
-            return kind
-    return "other"
+    """The kind of answer a question asks for (see `qa.answer.kinds`)."""
+    return question_kind(question).kind
 
 
 @dataclass(frozen=True)
@@ -79,57 +95,177 @@ class Evidence:
     text: str
     start: int
     end: int
+    preferred: bool = True  # found by the kind's first pattern ("since 2019" for "last")
 
 
 def _not_in_question(found: str, question: str) -> bool:
-    return fold(found) not in fold(question)
+    """False for a span the question already holds (whole, or a name word of it: "Vladimir
+    Poutine" does not answer a question about Poutine)."""
+    asked = fold(question.split(" (")[0])
+    if fold(found) in asked:
+        return False
+    if found[:1].isupper():
+        asked_words = set(re.findall(r"\w+", asked))
+        return not any(len(w) >= 4 and w in asked_words for w in re.findall(r"\w+", fold(found)))
+    return True
 
 
-def find_evidence(kind: str, sentence: str, question: str) -> list[Evidence]:
+_KIND_REGEXES = {
+    "duration": [DURATION_RE], "year": [YEAR_RE], "date": [DATE_RE, MONTH_RE],
+    "number": [AMOUNT_RE, NUMBER_RE], "place": [PLACE_RE], "country": [PLACE_RE, CAPITAL_RE],
+    "person": [NAME_RE], "compare": [COMPARE_RE], "quote": [QUOTE_RE], "why": [CAUSE_RE],
+}
+
+
+def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
+                  same_language: bool = True) -> list[Evidence]:
     """Spans of `sentence` that answer a question of this kind (those already in the question
-    are left out)."""
-    if kind == "other":
-        return []
-    regexes = {
-        "duration": [DURATION_RE],
-        "year": [YEAR_RE],
-        "date": [DATE_RE],
-        "number": [NUMBER_RE],
-        "place": [PLACE_RE],
-        "country": [PLACE_RE, CAPITAL_RE],
-        "person": [NAME_RE],
-    }[kind]
+    and those in a dateline are left out; a count must sit by the counted noun when question
+    and sentence share a language)."""
+    if isinstance(kind, str):
+        kind = QuestionKind(kind)
+    if kind.kind == "definition":
+        found = describe(kind.subject, sentence)
+        return [found] if found else []
+    regexes = _KIND_REGEXES.get(kind.kind, [])
+    if kind.since and kind.kind in {"year", "date"}:
+        regexes = [SINCE_RE, *regexes]
+    if kind.head in {"day", "days", "jour", "jours"}:
+        regexes = [WEEKDAY_RE, *regexes]
+    counted = counted_noun(question) if kind.kind == "number" and same_language else ""
+    dateline = DATELINE_RE.match(sentence)
+    skip_to = dateline.end() if dateline else 0
     out: list[Evidence] = []
-    for rx in regexes:
+    for n, rx in enumerate(regexes):
         for m in rx.finditer(sentence):
-            group = 1 if rx.groups else 0
-            text = m.group(group) if kind not in {"duration"} else m.group(0)
-            start, end = (m.start(group), m.end(group)) if kind != "duration" else m.span()
-            if not _not_in_question(text, question):
+            if m.start() < skip_to:
                 continue
-            if kind == "number" and YEAR_RE.fullmatch(text):
+            group = next((g for g in range(1, rx.groups + 1) if m.group(g)), 0)
+            whole = kind.kind in {"duration", "why"} or rx is AMOUNT_RE
+            start, end = m.span() if whole else m.span(group)
+            if kind.kind == "why":
+                end = len(sentence.rstrip(" .;"))
+            text = sentence[start:end].strip()
+            if not text or not _not_in_question(text, question):
                 continue
-            if kind == "number" and fold(text) in {"un", "une", "one"}:
+            if kind.kind == "number" and not _good_number(text, sentence[end:], counted):
                 continue
-            if kind in {"person", "place", "country"} and _is_generic(text, sentence, start):
+            if kind.kind == "place" and kind.head in _CITY_HEADS and re.match(
+                    r"en\b", sentence[m.start():], re.IGNORECASE):
+                continue  # "en Lettonie" names a country, not a city
+            if kind.kind in {"person", "place", "country"} and _is_generic(text, sentence, start):
                 continue
-            out.append(Evidence(text.strip(), start, end))
+            out.append(Evidence(text, start, start + len(text), preferred=n == 0))
         if out:
             break
+    if kind.kind == "number" and kind.amount:  # money or a measure: the unit must be there
+        out = [e for e in out if not re.fullmatch(r"[\d.,\s\u202f\u00a0]+", e.text)
+               and fold(e.text) not in NUMBER_WORDS]
     return out
+
+
+_CITY_HEADS = {"city", "cities", "town", "ville", "villes", "capital", "capitale"}
+_COUNTED_RE = re.compile(r"\b(?:combien d['’]|combien de |how many |quel nombre de |what number "
+                         r"of |the number of |le nombre de )((?:[\w'’-]+ ?){1,3})", re.IGNORECASE)
+
+
+def counted_noun(question: str) -> str:
+    """What a "how many X" question counts ("diplomates" in "combien de diplomates russes",
+    "members" in "how many NATO members"), or ''."""
+    m = _COUNTED_RE.search(question.split(" (")[0])
+    if not m:
+        return ""
+    for word in m.group(1).split():
+        if len(word) >= 3 and not word[:1].isupper():
+            return word
+    return ""
+
+
+def _good_number(text: str, after: str, counted: str) -> bool:
+    """A count: not a year, not the day of a date, next to the counted noun when there is one."""
+    if YEAR_RE.fullmatch(text) or fold(text) in {"un", "une", "one"}:
+        return False
+    following = fold(after[:40])
+    if re.match(rf"\s*(?:er\s+)?(?:{_MONTH_ALT})\b", following):
+        return False  # "13 janvier" is a date
+    if counted:
+        stem = fold(counted)[:4]
+        if not any(w.startswith(stem) for w in re.findall(r"\w+", following)[:4]):
+            return False
+    return bool(re.search(r"\d", text)) or fold(text) in NUMBER_WORDS
+
+
+def find_subject(subject: str, sentence: str) -> tuple[int, int] | None:
+    """Where `subject` (or its last word, a surname) occurs in `sentence`, accents aside."""
+    folded = fold(sentence)
+    if len(folded) != len(sentence):
+        return None
+    for probe in (subject, subject.split()[-1] if subject.split() else ""):
+        if len(probe) < 3:
+            continue
+        m = re.search(rf"(?<!\w){re.escape(fold(probe))}(?!\w)", folded)
+        if m:
+            if probe != subject:  # widen to the full name as written ("Josep Borrell")
+                for named in NAME_RE.finditer(sentence):
+                    if named.start() <= m.start() < named.end():
+                        return named.span()
+            return m.span()
+    return None
+
+
+def describe(subject: str, sentence: str) -> Evidence | None:
+    """The role or description attached to `subject` in `sentence`: a title before the name
+    ("la vice-secrétaire d'État américaine Wendy Sherman", "NATO Secretary General Jens
+    Stoltenberg") or an apposition after it ("Maria Zakharova, porte-parole du ministère...,").
+    """
+    span = find_subject(subject, sentence) if subject else None
+    if span is None:
+        return None
+    start, end = span
+    before = sentence[:start].rstrip()
+    before = before[:-1].rstrip() if before.endswith(",") else before
+    segment_start = max(before.rfind(c) for c in ",;:.!?«»\"(") + 1
+    segment = before[segment_start:]
+    det = _DETERMINER_RE.search(segment)
+    if det:
+        phrase = segment[det.start():].strip()
+    else:  # a capitalised title run: "US Deputy Secretary of State"
+        run: list[str] = []
+        for w in reversed(segment.split()):
+            if not (w[:1].isupper() or w in {"of", "de", "du", "des", "for", "and", "et"}):
+                break
+            run.insert(0, w)
+        phrase = " ".join(run).strip()
+        if not phrase and 2 <= len(segment.split()) <= 5 and segment[:1].isupper():
+            phrase = segment.strip()  # a title opening the sentence: "Harbour engineer X"
+    if len(phrase.split()) >= 2 and re.search(r"[a-zà-ÿ]{3}", phrase):
+        offset = sentence.find(phrase, segment_start)
+        return Evidence(phrase, offset, offset + len(phrase))
+    after = re.match(r"\s*(?:\([^)]*\)\s*)?,\s*([^,;.()]{3,140}?)\s*,", sentence[end:])
+    if after and (not after.group(1)[:1].isupper() or _DETERMINER_RE.match(after.group(1))):
+        offset = end + after.start(1)
+        return Evidence(after.group(1), offset, offset + len(after.group(1)))
+    return None
+
+
+def negated(sentence: str) -> bool:
+    """True when the sentence holds a negation ("n'est pas", "not", "never")."""
+    return bool(NEGATION_RE.search(sentence))
 
 
 _INSTITUTIONS = {"conseil", "union", "comite", "ministere", "organisation", "etats", "nations",
                  "parlement", "commission", "gouvernement", "assemblee", "council", "committee",
                  "ministry", "department", "agence", "agency", "bureau", "office", "groupe",
                  "group", "maison", "alliance", "affaires", "premier", "president", "secretaire"}
-_NOT_NAMES = {"le", "la", "les", "un", "une", "the", "a", "il", "elle", "ils", "plus",
+_NOT_NAMES = {"le", "la", "les", "un", "une", "the", "a", "il", "elle", "ils", "plus", "d",
               "selon", "mardi", "lundi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
               "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
 def _is_generic(text: str, sentence: str, start: int) -> bool:
     tokens = [fold(t) for t in re.split(r"[- ]", text)]
+    if start == 0 and len(tokens) == 1:  # a capitalised first word is not a name by itself
+        return True
     if tokens[0] in _NOT_NAMES or any(t in _INSTITUTIONS for t in tokens):
         return True
     return fold(text) in {fold(m) for m in MONTHS_FR}

@@ -21,11 +21,6 @@ LOCAL_TITLE_CHARS = 0  # a small model's prompt: every token costs time on 2 cor
 LANGUAGES = {"fr": "French", "en": "English"}
 _SPECIAL = re.compile(r"<\|[^|>]{0,40}\|>|</?s>|\[/?INST\]|<</?SYS>>|</?passages?\b[^>]*>",
                       re.IGNORECASE)
-_INJECTION = re.compile(
-    r"\b(ignore[sz]?|disregard|forget|oublie[sz]?)\b.{0,40}\b(instructions?|consignes?|"
-    r"rules|r[eè]gles|prompt)\b|\b(system prompt|prompt syst[eè]me|you are now|tu es d[ée]sormais|"
-    r"new instructions|nouvelles instructions)\b|^\s*#*\s*(system|syst[eè]me|assistant)\s*:",
-    re.IGNORECASE | re.MULTILINE)
 
 
 def load_prompt(name: str) -> str:
@@ -44,11 +39,6 @@ def sanitize(text: str) -> str:
     """Passage text made inert: no chat-template tokens or tags, no [n] look-alike markers."""
     text = _SPECIAL.sub(" ", text)
     return re.sub(r"\[(\d{1,3})\]", r"(\1)", text)
-
-
-def suspicious(text: str) -> bool:
-    """True for text that talks to the model (prompt injection); such passages are withheld."""
-    return bool(_INJECTION.search(text))
 
 
 def format_passages(passages: list[Passage], title_chars: int = 300) -> str:

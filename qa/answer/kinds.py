@@ -1,0 +1,215 @@
+"""What a question asks for, read from its structure rather than from a list of phrasings.
+
+The question is parsed left to right: leading conjunctions are dropped, then the interrogative
+word that opens it (after an optional preposition: "in which", "depuis quand", "à quelle
+date") and, for which/what/quel, the head noun after it ("which city" -> place, "quels pays"
+-> a list of countries). A question with no interrogative word that opens with an auxiliary
+("Is...", "Did...", "Est-ce que...", "L'Ukraine est-elle...?") is yes/no. Verbs of the question
+add what it wants from the sentence: a comparison, the words used, "last"/"first since".
+Only the opening interrogative counts: "What did X say when Y called?" asks what was said.
+The word lists are language data (French and English function words and head nouns).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.text import fold
+
+_LEAD_IN = {"and", "et", "so", "alors", "mais", "but", "also", "aussi", "then", "puis", "ok",
+            "okay", "donc", "now", "maintenant", "tell", "me", "dis", "moi", "dites", "please",
+            "stp", "svp"}
+_PREPOSITIONS = {"in", "at", "on", "from", "to", "for", "since", "until", "by", "with",
+                 "about", "a", "au", "aux", "en", "dans", "de", "du", "des", "depuis", "pour",
+                 "par", "avec", "jusqu", "vers", "sur", "of", "into", "over", "after", "before",
+                 "apres", "avant", "pendant", "during", "entre", "between", "chez", "against",
+                 "contre", "under", "sous"}
+_AUXILIARIES = {"is", "are", "was", "were", "do", "does", "did", "can", "could", "will",
+                "would", "has", "have", "had", "should", "may", "might", "must", "shall", "isn",
+                "aren", "wasn", "didn", "doesn", "don", "won", "hasn", "haven"}
+# Head nouns after which/what/quel(le)(s): the kind of thing asked for (language data).
+_HEADS = {
+    "place": """city cities town towns ville villes place places lieu lieux location locations
+        endroit endroits capital capitale capitales venue site region regions""",
+    "country": "country countries pays nation nations",
+    "date": "date dates day days jour jours month mois",
+    "year": "year years annee annees",
+    "person": """person people persons personne personnes official officials responsable
+        responsables leader leaders dirigeant dirigeants minister ministers ministre ministres
+        diplomat diplomats diplomate diplomates president spokesman spokeswoman spokesperson
+        porte-parole man woman homme femme chief chef name names nom noms""",
+    "number": """number nombre amount montant price prix cost cout sum somme percentage
+        pourcentage share part proportion total quantity quantite population budget budgets
+        salary salaire revenue revenu income fortune""",
+    "duration": "duration duree period periode",
+}
+_HEAD_KIND = {w: kind for kind, ws in _HEADS.items() for w in ws.split()}
+_NUMBER_HEADS = {"two", "three", "four", "five", "deux", "trois", "quatre", "cinq", "several",
+                 "plusieurs", "all", "tous", "toutes"}
+_TYPE_WORDS = {"kind", "kinds", "type", "types", "sort", "sorts", "sorte", "sortes", "genre",
+               "genres", "categorie", "categories"}
+_CAUSE_VERB = re.compile(r"(est ce qui a |est-ce qui a |a )?(led|lead|leads|caused|causes|prompted|"
+                         r"triggered|explains?|drove|motivated|provoque|cause|conduit|pousse|"
+                         r"explique|motive)\b")
+_IN_SITU = {"quoi", "quand", "pourquoi", "combien"}
+_COMPARE = re.compile(r"\bcompar\w*|\blikened\b|\bcompare\w*|\bsimilar to\b|\bsemblable\b")
+_DESCRIBE = re.compile(r"\b(describ\w*|decri\w*|qualifi\w*|call(ed)?|appel\w*|characteri[sz]\w*|"
+                       r"term\w*|say|said|dit|dire|declare\w*|words?|mots?|quote\w*)\b")
+_LAST = re.compile(r"\b(last|latest|derniere fois|dernier|derniere|first since|premiere depuis|"
+                   r"since when|depuis quand)\b")
+_AMOUNT = re.compile(r"\b(cost|costs|price|prix|coute\w*|cout\w*|budget\w*|revenue|revenu|income|"
+                     r"worth|vaut|paid|pay|"
+                     r"payé|paye|earn\w*|gagne\w*|salar\w*|spend|spent|depense\w*|euros?|"
+                     r"dollars?|much)\b")
+
+
+@dataclass(frozen=True)
+class QuestionKind:
+    """What a question asks for.
+
+    kind: date, year, duration, number, place, country, person, definition, why, how, yesno,
+    quote, compare or other. `subject` is the thing to define ("Wendy Sherman"), `plural` is
+    set for lists ("which two countries"), `since` for "last / first since" questions and
+    `amount` when the number is money or a quantity with its unit.
+    """
+
+    kind: str
+    subject: str = ""
+    plural: bool = False
+    since: bool = False
+    amount: bool = False
+    head: str = ""  # the head noun of which/what/quel questions ("city", "day")
+
+
+_ATTRIBUTION = re.compile(r"^\W*(according to|selon|d'après|d’après|in the view of|pour)"
+                          r"\s[^,?]{2,60},\s*", re.IGNORECASE)
+
+
+def _tokens(question: str) -> list[str]:
+    question = _ATTRIBUTION.sub("", question)  # "According to Russia, what led to...?"
+    head = fold(question.split("(")[0]).replace("'", " ").replace("’", " ")
+    tokens = re.findall(r"[\w-]+", head)
+    while tokens and tokens[0] in _LEAD_IN:
+        tokens.pop(0)
+    return tokens
+
+
+_DEFINITION_RE = re.compile(
+    r"^\W*(?:(?:and|et|so|alors|but|mais)\s+)?(?:who|qui|what|qu['’]est-ce\s+qu[e'’]?|"
+    r"c['’]est\s+quoi|que)\s*(?:['’]s|is|was|are|est|était|etait|sont)?\s+"
+    r"(?:l['’]|the\s+|le\s+|la\s+|les\s+|an?\s+|une?\s+)?(.+?)\s*[?.!]*$", re.IGNORECASE)
+
+
+def definition_subject(question: str) -> str:
+    """The thing a "who is X / what is X / qu'est-ce que X" question asks to define."""
+    m = _DEFINITION_RE.match(question.split(" (")[0].strip())
+    return m.group(1).strip() if m else ""
+
+
+def question_kind(question: str) -> QuestionKind:
+    """Parse what `question` asks for (see the module docstring)."""
+    tokens = _tokens(question)
+    folded = " ".join(tokens)
+    since = bool(_LAST.search(folded))
+    if not tokens:
+        return QuestionKind("other")
+    i = 0
+    while i < len(tokens) - 1 and tokens[i] in _PREPOSITIONS and tokens[i] not in {"a"}:
+        i += 1
+    if tokens[i] == "a" and i + 1 < len(tokens) and tokens[i + 1] in {"quel", "quelle", "qui"}:
+        i += 1
+    wh = tokens[i]
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+    rest = tokens[i + 1:]
+    if wh in {"quand", "when"}:
+        return QuestionKind("year" if since else "date", since=since)
+    if wh == "depuis" or (wh == "since" and nxt == "when"):
+        return QuestionKind("year", since=True)
+    if wh in {"where"} or (wh == "ou" and i == 0):
+        return QuestionKind("place")
+    if wh in {"why", "pourquoi"}:
+        return QuestionKind("why")
+    if wh == "how" or wh == "comment" or wh == "combien":
+        return _how(wh, nxt, rest, folded, since)
+    if wh in {"who", "whom", "qui"} or (wh == "whose"):
+        if nxt in {"is", "was", "est", "etait"} and len(rest) <= 5:
+            subject = definition_subject(question)
+            if subject[:1].isupper():
+                return QuestionKind("definition", subject=subject)
+        return QuestionKind("person", plural=nxt in {"are", "were", "sont", "etaient"})
+    if wh in {"what", "qu"} and _CAUSE_VERB.match(" ".join(rest)):
+        return QuestionKind("why")  # "what led to...", "qu'est-ce qui a provoqué..."
+    if wh in {"which", "what", "quel", "quelle", "quels", "quelles", "que", "qu", "quoi"}:
+        return _which(question, wh, i, rest, folded, since)
+    in_situ = next((t for t in tokens[i + 1:] if t in _IN_SITU), "")
+    if in_situ:  # "pour discuter de quoi ?", "il est parti quand ?"
+        return question_kind(in_situ.replace("quoi", "what") + "?") if in_situ != "quoi" else (
+            QuestionKind("other", since=since))
+    if wh == "est-ce" or wh in _AUXILIARIES or re.search(
+            r"\b\w+-(t-)?(il|elle|ils|elles|on)\b", folded):
+        if _COMPARE.search(folded):
+            return QuestionKind("compare")
+        return QuestionKind("yesno")
+    if wh in {"name", "list", "cite", "citez", "nomme", "nommez", "enumerate", "enumere"}:
+        return QuestionKind("other", plural=True)
+    if _COMPARE.search(folded):
+        return QuestionKind("compare")
+    return QuestionKind("other", since=since)
+
+
+def _how(wh: str, nxt: str, rest: list[str], folded: str, since: bool) -> QuestionKind:
+    if wh == "combien":
+        if rest[:2] == ["de", "temps"]:
+            return QuestionKind("duration")
+        return QuestionKind("number", amount=bool(_AMOUNT.search(folded)) or "de" not in rest[:1])
+    if nxt in {"many", "much", "old", "far", "big", "large", "high"}:
+        return QuestionKind("number", amount=nxt == "much" or bool(_AMOUNT.search(folded)))
+    if nxt == "long" and "ago" not in rest:
+        return QuestionKind("duration")
+    if _DESCRIBE.search(folded) and re.search(r"\b(describ|decri|qualifi|call|appel|characteri)",
+                                              folded):
+        return QuestionKind("quote")
+    return QuestionKind("how", since=since)
+
+
+def _which(question: str, wh: str, i: int, rest: list[str], folded: str,
+           since: bool) -> QuestionKind:
+    """which/what/quel...: the head noun decides; else the verb (say, compare, mean)."""
+    words = [w for w in rest if w not in {"the", "a", "an", "le", "la", "les", "l", "de", "d",
+                                         "des", "of", "du"}]
+    plural = wh in {"quels", "quelles"}
+    head = ""
+    for w in words[:3]:
+        if w in _NUMBER_HEADS:
+            plural = True
+            continue
+        if w in _TYPE_WORDS:
+            plural = plural or w.endswith("s")
+            continue
+        head = head or w
+    # the first known head noun among the next words ("which Russian officials", "what is
+    # the name of"), else the first word
+    known = next((w for w in words[:4] if w in _HEAD_KIND), "")
+    head = known or head
+    kind = _HEAD_KIND.get(head)
+    if kind:
+        plural = plural or (head.endswith("s") and not head.endswith("ss") and kind != "country"
+                            and head not in {"pays", "mois", "prix", "cost", "dates"})
+        plural = plural or head in {"countries", "people"}
+        if kind == "date" and since:
+            kind = "year"
+        return QuestionKind(kind, plural=plural, since=since, head=head,
+                            amount=kind == "number" and bool(_AMOUNT.search(folded)))
+    if _COMPARE.search(folded):
+        return QuestionKind("compare")
+    if wh in {"what", "que", "qu", "quoi"} and _DESCRIBE.search(folded):
+        return QuestionKind("quote")
+    if head in {"is", "est", "est-ce", "was", "are", "does", "signifie", "mean", "means"} or (
+            wh == "qu" and rest[:2] == ["est", "ce"]):
+        subject = definition_subject(question)
+        if 0 < len(subject.split()) <= 5 and not re.search(r"\b(de|of)\b", fold(subject)):
+            return QuestionKind("definition", subject=subject)
+    if since:
+        return QuestionKind("year", since=True)
+    return QuestionKind("other", plural=plural)
