@@ -25,9 +25,10 @@ import openai
 
 from qa.answer import Answerer, refusal
 from qa.answer.local import MODEL_FILE, LlamaServer, assemble_model
-from qa.answer.prompting import answer_messages, excerpts, rewrite_messages, suspicious
+from qa.answer.prompting import answer_messages, excerpts, rewrite_messages
 from qa.answer.verify import render_partial, strip_markers, verify_answer
 from qa.results import Answer, Passage, Sentence
+from qa.safety import addresses_model as suspicious
 from qa.settings import Settings
 from qa.text import detect_language, split_sentences, words
 
