@@ -52,6 +52,9 @@ def verdict(embedder):
     "The talks between the United States and Russia will take place in Geneva [2].",
     "Maria Zakharova confirmed that the talks will be held in Geneva on January 10 [2].",
     "Yes. The meeting will be held in Brussels [1].",
+    # a count of the items the sentence itself lists
+    "Il y aura deux réunions : à Bruxelles et à Genève [1][2].",
+    "Two cities were named, Brussels and Geneva [1][2].",
 ])
 def test_correct_sentences_pass(sentence, verdict):
     ok, reason = verdict(sentence)
@@ -70,6 +73,8 @@ def test_correct_sentences_pass(sentence, verdict):
     ("La réunion a été annoncée par le président Emmanuel Macron [1][2].", "Emmanuel"),
     ("The meeting will take place on Monday [1].", "Monday"),
     ("Les deux réunions auront lieu en janvier [1, 2].", "number 'deux'"),
+    ("Il y aura trois réunions : à Bruxelles et à Genève [1][2].", "number 'trois'"),
+    ("Three cities were named, Brussels and Geneva [1][2].", "number 'three'"),
     ("The UN will attend [1].", "UN"),
     ("The meeting will be held in Vienna [1].", "Vienna"),  # a place of the same kind
     ("The talks will take place in Geneva, confirmed Maria Lavrova [2].", "Lavrova"),
