@@ -181,3 +181,12 @@ def test_verifier_set_catches_changed_negation(test_half):
 def test_verifier_set_catches_changed_content_words(test_half):
     kept, total, _ = test_half["wrong/content"]
     assert kept <= 0.2 * total, f"{kept}/{total} answers with a changed word kept"
+
+
+def test_words_are_compared_as_written_accents_included(embedder):
+    # "tempête" ~ "storm" only with its accent (folded "tempete" falls below the floor).
+    text = "A storm left 38,000 homes without power across the county on Sunday night."
+    passage = Passage("p3", "d3", "Storm", "a3.txt", text, 0, len(text))
+    checked = check_sentence("La tempête a privé 38 000 foyers d'électricité [1].", [passage],
+                             "", embedder)
+    assert checked.verified, checked.reason
