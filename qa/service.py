@@ -137,6 +137,13 @@ class QA:
         """The best passages for a question."""
         return self.retriever.retrieve(check_question(question), k or self.settings.k)
 
+    @property
+    def context_k(self) -> int:
+        """Passages retrieved per question: what the answerer reads, or more for a remote model
+        (it is shown `llm_passages`; its extractive fallback still reads `answer_k`)."""
+        s = self.settings
+        return max(s.answer_k, s.llm_passages) if s.llm == "openai" else s.answer_k
+
     def ask(self, question: str, history: list[dict] | None = None) -> Answer:
         """Answer a question from the articles, with citations (or refuse)."""
         final = None
@@ -155,7 +162,7 @@ class QA:
         standalone = standalone_question(question, history or [], self.answerer)
         timings["rewrite_s"] = time.perf_counter() - t
         t = time.perf_counter()
-        passages = drop_copies(self.retriever.retrieve(standalone, self.settings.answer_k))
+        passages = drop_copies(self.retriever.retrieve(standalone, self.context_k))
         timings["retrieve_s"] = time.perf_counter() - t
         t = time.perf_counter()
         if not passages:

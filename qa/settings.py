@@ -57,8 +57,9 @@ class Settings(BaseSettings):
     llm_timeout_s: float = Field(60.0, gt=0, description="max wait for any byte of a reply")
     llm_total_timeout_s: float = Field(180.0, gt=0, description="max time for a whole answer")
     llm_retries: int = Field(1, ge=0, le=10)
-    llm_passages: int = Field(8, ge=1, le=20, description="passages shown to a remote model "
-                              "(QA_LLM=openai); as many as the extractive answerer reads")
+    llm_passages: int = Field(12, ge=1, le=20, description="passages shown to a remote model "
+                              "(QA_LLM=openai); more than the extractive answerer reads: a "
+                              "capable model finds an answer that retrieval ranks low")
     llm_max_tokens: int = Field(300, ge=16, le=4096)
     llm_refusal_gate: bool | None = Field(
         None, description="refuse without asking the model when the extractive scorer finds no "

@@ -13,11 +13,12 @@ import pytest
 
 from qa import QA
 from qa.answer.extractive import ExtractiveAnswerer
-from qa.answer.generate import Generator, make_generator
+from qa.answer.generate import Generator, make_generator, wrong_language
 from qa.answer.local import LlamaServer
 from qa.answer.prompting import load_prompt
 from qa.results import Answer, Passage
 from qa.settings import Settings
+from qa.syndication import drop_copies
 from tests.conftest import ARTICLES, free_port, make_settings
 from tests.llm_servers import (
     LoopbackServer,
@@ -211,8 +212,11 @@ def test_a_right_answer_reaches_the_user_after_the_quick_one(seeded_bot, tmp_pat
     assert final.text == "The NATO-Russia Council will meet on 12 January [1]."
     assert "12 janvier" in final.citations[0].quote
     assert_protocol(final)
-    # A remote model is shown as many passages as the extractive answerer reads.
-    assert len(shown_passages(messages)) == bot.settings.answer_k == bot.settings.llm_passages
+    # A remote model is shown more passages than the extractive answerer reads (all there are
+    # in this small index, up to llm_passages).
+    available = len(drop_copies(bot.retriever.retrieve("When is the NRC meeting?", 50)))
+    assert bot.settings.llm_passages > bot.settings.answer_k
+    assert len(shown_passages(messages)) == min(bot.settings.llm_passages, available)
     assert messages[0]["content"] == load_prompt("system")  # fixed: no question, no language
 
 
@@ -367,3 +371,15 @@ def test_api_key_never_appears_in_notices_logs_or_errors(fallback, caplog):
     final = assert_fallback(answers, "HTTP 401")
     everything = json.dumps(final.to_dict()) + caplog.text + repr(generator.settings)
     assert KEY not in everything and KEY[-8:] not in everything  # ...and went nowhere else
+
+
+@pytest.mark.parametrize(("text", "language", "wrong"), [
+    ('He said NATO saw it as a "positive signal" [3].', "en", False),  # few cues, no tie to fr
+    ("Sergei Ryabkov led the Russian delegation in Geneva [1].", "en", False),
+    ("Il a dit que l'OTAN y voyait un « signal positif » [1].", "fr", False),
+    ("Le ministre a dit que la réunion aura lieu à Bruxelles le 12 janvier [1].", "en", True),
+    ("The minister said that the meeting will be held in Brussels on 12 January [1].", "fr",
+     True),
+])
+def test_the_language_check_needs_clear_signs_of_another_language(text, language, wrong):
+    assert wrong_language(text, language) is wrong

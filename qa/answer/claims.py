@@ -171,6 +171,31 @@ def _first_word_start(text: str) -> int:
 
 
 # -- checking -----------------------------------------------------------------------------
+_LIST_SPLIT = re.compile(r"\s*[,;]\s*")
+_LIST_AND = re.compile(r"\s(?:et|and|ou|or)\s", re.IGNORECASE)
+_LIST_LEAD = re.compile(r"^(?:et|and|ou|or)\s+", re.IGNORECASE)
+
+
+def counts_listed(claim: Claim, sentence: str) -> bool:
+    """True when a small number counts the items the sentence lists after it ("three: A, B
+    and C"): the count is the sentence's own, each item being checked on its own."""
+    if claim.kind != "number" or not str(claim.key).isdigit() or not 2 <= int(str(claim.key)) <= 12:
+        return False
+    text = strip_markers(sentence)
+    at = fold(text).find(fold(claim.text))
+    if at < 0:
+        return False
+    rest = text[at + len(claim.text):]
+    # The items follow a colon, else the counted noun and its comma ("two countries, A and B").
+    rest = rest.split(":", 1)[1] if ":" in rest else rest.split(",", 1)[1] if "," in rest else ""
+    items = [_LIST_LEAD.sub("", i).strip() for i in _LIST_SPLIT.split(rest.strip(" .!?…"))]
+    items = [i for i in items if words(i)]
+    if not items:
+        return False
+    n = int(str(claim.key))
+    return len(items) == n or (len(items) == n - 1 and bool(_LIST_AND.search(items[-1])))
+
+
 def supported(claim: Claim, f: Facts, src: NameSource | None = None,
               vectors: WordVectors | None = None) -> bool:
     """True when the passage (its facts `f`, its names `src`) contains the claim."""

@@ -134,7 +134,7 @@ class Generator:
     def stream(self, question: str, passages: list[Passage], language: str) -> Iterator[Answer]:
         """The extractive answer at once (provisional), then the model's growing text; the last
         answer is the model's verified one, or the extractive one with a notice saying why."""
-        quick = self.fallback.answer(question, passages, language)
+        quick = self.fallback.answer(question, passages[: self.settings.answer_k], language)
         if self.settings.refusal_gate and quick.refused:
             # The calibrated extractive scorer finds no supporting sentence and the model is
             # known weak: refuse, don't let it guess (a fluent guess can cite real names).
@@ -315,10 +315,29 @@ def clean_rewrite(content: object, question: str) -> str | None:
     return line
 
 
+# Function words of one language only (language data): an answer's language is judged by
+# what it shows, never by a tie (short English text has few of `detect_language`'s cues).
+FUNCTION_WORDS = {
+    "en": frozenset("""the a an is are was were be been has have had he she it its they them
+        their his her this that these those of to in on at by with from for and or but not as
+        said says will would which who what when where also than then there""".split()),
+    "fr": frozenset("""le la les l un une des du de d est sont etait ete a ont il elle ils
+        elles son sa ses leur leurs ce cette ces qui que qu ne pas et ou mais dans pour avec
+        sur par selon aussi au aux se s n y en lors""".split()),
+}
+
+
 def wrong_language(text: str, language: str) -> bool:
-    """True when a long enough answer is clearly not in `language`."""
-    plain = re.sub(r"«[^»]*»|\"[^\"]*\"", " ", strip_markers(text))
-    return len(words(plain)) >= 6 and detect_language(plain) != language
+    """True when a long enough answer is clearly not in `language`: outside quotes, another
+    language's function words outnumber its own (at least 3 of them, and twice as many)."""
+    plain = re.sub(r"«[^»]*»|\"[^\"]*\"|“[^”]*”", " ", strip_markers(text))
+    tokens = words(plain)
+    if len(tokens) < 6 or language not in FUNCTION_WORDS:
+        return False
+    own = sum(t in FUNCTION_WORDS[language] for t in tokens)
+    other = max(sum(t in ws for t in tokens)
+                for lang, ws in FUNCTION_WORDS.items() if lang != language)
+    return other >= 3 and other >= 2 * own
 
 
 def make_generator(settings: Settings, fallback: Answerer) -> Generator:

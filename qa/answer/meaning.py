@@ -59,6 +59,9 @@ _CLAUSE_SPLIT = re.compile(
     r"which|who|that|que|qu|qui|lorsque|when|quand|si|if|and|et)\b", re.IGNORECASE)
 
 
+_WORD_AS_WRITTEN = re.compile(r"[^\W\d_]+")
+
+
 @lru_cache(maxsize=2)
 def _stemmer(language: str) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(language)
@@ -116,9 +119,12 @@ def unaligned_words(sentence: str, passage_text: str, vectors: WordVectors | Non
         return []
     near = list(dict.fromkeys(w for part in closest_sentences(sentence, passage_text, vectors)
                               for w in passage_words(part).originals))
+    # The embedder reads words as written: accents carry meaning ("tempête" ~ "storm" .88,
+    # "tempete" .83).
+    written = {fold(w): w for w in _WORD_AS_WRITTEN.findall(sentence)}
     out = []
     for word in loose:
-        sim = vectors.best(word, near)[0]
+        sim = vectors.best(written.get(word, word), near)[0]
         if sim < WORD_SIM:
             out.append((word, round(sim, 3)))
     return out

@@ -28,6 +28,7 @@ from qa.answer.claims import (
     Claim,
     Facts,
     claims,
+    counts_listed,
     facts,
     name_claims,
     strip_markers,
@@ -143,7 +144,8 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
     for claim in stated:
         if claim.role == "initial":
             continue  # a capitalised first word: checked below as a content word
-        if not any(supported(claim, f, src, vectors) for f, src in sources):
+        if not any(supported(claim, f, src, vectors) for f, src in sources) and not (
+                counts_listed(claim, sentence)):
             return Checked(sentence, cited, False,
                            f"{claim.kind} '{claim.text}' is not in the cited passage(s)")
     # Names are placed against what the passages say, not the dates they imply.
