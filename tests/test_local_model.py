@@ -47,12 +47,14 @@ def test_a_real_qwen_answer_reaches_the_user(seeded_bot, tmp_path):
     bot = QA(make_settings(tmp_path, llm="local"))
     bot.__dict__.update(embedder=seeded_bot.embedder, store=seeded_bot.store,
                         retriever=seeded_bot.retriever)
-    answers = list(bot.stream_ask("When is the NRC meeting?"))
+    # A question in the articles' language: a 1.5B model cites reliably there (asked in
+    # English, it may cite a neighbouring excerpt, which the verifier rightly refuses).
+    answers = list(bot.stream_ask("Quand aura lieu la réunion du Conseil OTAN-Russie ?"))
     final = answers[-1]
     assert answers[0].provisional and answers[0].mode == "extractive"
     assert bot.answerer._start_error == "", bot.answerer._start_error
     assert final.mode == "local" and not final.provisional, final.notice
-    assert "12" in final.text and "anuary" in final.text, final.text
+    assert "12 janvier" in final.text, final.text
     assert_protocol(final)
     assert all(s.verified for s in final.sentences if s.text in final.text)
     assert any("12 janvier" in c.quote for c in final.citations)

@@ -27,6 +27,7 @@ _PRONOUNS = {"it", "he", "she", "they", "them", "him", "his", "her", "its", "the
              "this", "that", "these", "those", "there", "il", "elle", "ils", "elles", "cela",
              "ca", "celle", "celui", "ceux", "lui", "leur", "leurs", "son", "sa", "ses", "y",
              "la-bas"}
+_PERSONAL = {"he", "she", "him", "his", "her", "hers", "il", "elle", "lui"}  # a person named before
 _DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "this", "that", "these", "those", "such"}
 _WH = {"who", "what", "when", "where", "which", "why", "how", "qui", "que", "quoi", "quand",
        "ou", "quel", "quelle", "quels", "quelles", "pourquoi", "comment", "combien"}
@@ -85,8 +86,8 @@ def needs_context(question: str) -> bool:
         return True  # "et Borrell ?", "what about Lavrov?"
     if _FOLLOW_UP_START.match(folded):
         return True  # "and...", "et..." continues the conversation
-    if names:
-        return False
+    if names:  # named things of its own, unless a person is still referred to ("he chairs")
+        return any(t in _PERSONAL for t in pronouns)
     demonstrative = any(t in _DEMONSTRATIVES for t in tokens[1:])
     return bool(pronouns) or demonstrative or len(content) <= 2
 
