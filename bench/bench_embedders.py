@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import statistics
 import sys
 import time
@@ -24,6 +22,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import cpu_info  # noqa: E402
 from qa.fast_e5 import FastE5  # noqa: E402
 
 QUERIES = [
@@ -43,27 +42,6 @@ def pieces(text: str, size: int = 900) -> list[str]:
         out.append(text[:cut].strip())
         text = text[cut:].strip()
     return [p for p in out if p]
-
-
-CPU_FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "amx_int8", "amx_bf16")
-
-
-def cpu_info() -> dict[str, object]:
-    """The CPU model name and which of CPU_FLAGS it has (from /proc/cpuinfo; x86 Linux)."""
-    info: dict[str, str] = {}
-    try:
-        with open("/proc/cpuinfo", encoding="utf-8") as fh:
-            for line in fh:
-                key, _, value = line.partition(":")
-                info.setdefault(key.strip(), value.strip())
-    except OSError:
-        pass
-    flags = set(info.get("flags", "").split())
-    return {
-        "model": info.get("model name", platform.processor() or platform.machine()),
-        "cpus": len(os.sched_getaffinity(0)),
-        "flags": {f: f in flags for f in CPU_FLAGS},
-    }
 
 
 def timed_rounds(embedders: dict, texts: list[str], rounds: int) -> dict[str, tuple]:

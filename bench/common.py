@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import platform
 import re
 import shutil
 import time
@@ -103,3 +104,24 @@ def write_results(name: str, data: dict[str, Any]) -> Path:
     summary["updated"] = time.strftime("%Y-%m-%d %H:%M:%S")
     summary_path.write_text(json.dumps(summary, ensure_ascii=False, indent=2), encoding="utf-8")
     return path
+
+
+CPU_FLAGS = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "amx_int8", "amx_bf16")
+
+
+def cpu_info() -> dict[str, object]:
+    """The CPU model name and which of CPU_FLAGS it has (from /proc/cpuinfo; x86 Linux)."""
+    info: dict[str, str] = {}
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            for line in fh:
+                key, _, value = line.partition(":")
+                info.setdefault(key.strip(), value.strip())
+    except OSError:
+        pass
+    flags = set(info.get("flags", "").split())
+    return {
+        "model": info.get("model name", platform.processor() or platform.machine()),
+        "cpus": len(os.sched_getaffinity(0)),
+        "flags": {f: f in flags for f in CPU_FLAGS},
+    }

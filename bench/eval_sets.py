@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import sys
 import time
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import RESULTS, ROOT, fresh_dir
+from bench.common import RESULTS, ROOT, cpu_info, fresh_dir
 from bench.oracle_model import serve
 from qa import QA, Settings
 from qa.evaluate import QuestionResult, load_questions, run_eval
@@ -29,17 +28,6 @@ from qa.evaluate import QuestionResult, load_questions, run_eval
 CORPORA = {"bundled": (ROOT / "articles", ROOT / "eval" / "questions.jsonl"),
            "english": (ROOT / "eval" / "english" / "articles",
                        ROOT / "eval" / "english" / "questions.jsonl")}
-
-
-def cpu_model() -> str:
-    """The CPU's model name (figures name the machine they were measured on)."""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown CPU"
 
 
 def one_line(label: str, s: dict[str, Any]) -> str:
@@ -73,7 +61,7 @@ def main() -> None:
     started = time.perf_counter()
     QA(Settings(**base)).ingest([folder])
     print(f"{args.corpus}: {len(questions)} {args.split} questions, ingest "
-          f"{time.perf_counter() - started:.1f} s, {cpu_model()}", flush=True)
+          f"{time.perf_counter() - started:.1f} s, {cpu_info()['model']}", flush=True)
     runs: dict[str, Any] = {}
     for mode in args.modes.split(","):
         server = oracle = None
@@ -95,7 +83,7 @@ def main() -> None:
                        "oracle_by_question": oracle.by_question if oracle else None}
     path = RESULTS / "eval_sets.json"
     previous = json.loads(path.read_text()) if path.exists() else {}
-    previous.update({label: {**run, "cpu": cpu_model(),
+    previous.update({label: {**run, "cpu": cpu_info()["model"],
                              "updated": time.strftime("%Y-%m-%d %H:%M:%S")}
                      for label, run in runs.items()})
     RESULTS.mkdir(parents=True, exist_ok=True)

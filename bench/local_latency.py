@@ -12,33 +12,15 @@ from __future__ import annotations
 
 import argparse
 import os
-import platform
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import ROOT, fresh_dir, percentile, write_results
+from bench.common import ROOT, cpu_info, fresh_dir, percentile, write_results
 from qa import QA, Settings
 from qa.evaluate import load_questions, score_question
-
-
-def cpu() -> dict[str, str | int]:
-    """The CPU model, core count and the SIMD flags that matter to llama.cpp and onnxruntime."""
-    model, flags = platform.processor() or "?", set()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            key, _, value = line.partition(":")
-            if key.strip() == "model name":
-                model = value.strip()
-            elif key.strip() == "flags":
-                flags = set(value.split())
-    except OSError:
-        pass
-    wanted = ("avx2", "avx512f", "avx512_vnni", "avx_vnni", "amx_int8")
-    return {"model": model, "cores": os.cpu_count() or 0,
-            "flags": " ".join(f for f in wanted if f in flags)}
 
 
 def main() -> None:
@@ -92,7 +74,7 @@ def main() -> None:
     finals = [r["final_s"] for r in rows]
     answerable = [r for r, q in zip(rows, questions, strict=True) if q.answerable]
     summary = {
-        "cpu": cpu(), "questions": len(rows), "model_load_s": round(load_s, 1),
+        "cpu": cpu_info(), "questions": len(rows), "model_load_s": round(load_s, 1),
         "answer_accuracy": f"{sum(r['ok'] for r in answerable)}/{len(answerable)}",
         "refusal_accuracy": f"{sum(r['ok'] for r in rows if r not in answerable)}/"
                             f"{len(rows) - len(answerable)}",

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.common import cpu_info
 from qa.answer.extractive import ExtractiveAnswerer
 from qa.answer.generate import Generator
 from qa.embed import make_embedder
@@ -88,17 +88,6 @@ def why(row: dict) -> str:
     return "; ".join(r for r in reasons if r) or "kept"
 
 
-def cpu_name() -> str:
-    """The CPU model (the figures are counts, not timings; named for the record)."""
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
 def main() -> None:
     """Print kept-right and kept-wrong by kind for the chosen split."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -107,7 +96,7 @@ def main() -> None:
     parser.add_argument("--embedder", default="fast")
     args = parser.parse_args()
     results = run(load(args.split), args.embedder)
-    print(f"verifier set, split={args.split}, CPU: {cpu_name()}")
+    print(f"verifier set, split={args.split}, CPU: {cpu_info()['model']}")
     for split, table in sorted(summarize(results).items()):
         print(f"[{split}]")
         for key in sorted(table, key=lambda k: (k.split("/")[0], "/" in k, k)):

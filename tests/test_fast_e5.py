@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bench.bench_embedders import cpu_info
+from bench.common import cpu_info
 from bench.e5_reference import REFERENCE, passages
 from qa.e5_onnx import ACT_MAX, GELU_SHIFT, WEIGHT_MAX, quantize_rows, quantize_weight, smoothing
 from qa.fast_e5 import FastE5, load_model
