@@ -125,3 +125,8 @@ def cpu_info() -> dict[str, object]:
         "cpus": len(os.sched_getaffinity(0)),
         "flags": {f: f in flags for f in CPU_FLAGS},
     }
+
+
+def cpu_flags(cpu: dict) -> str:
+    """The flags of a `cpu_info()` record that the CPU has, as one string."""
+    return " ".join(f for f, on in cpu.get("flags", {}).items() if on) or "no AVX2"

@@ -81,6 +81,8 @@ def seed_systems(env: dict[str, str]) -> dict[str, dict[str, float]]:
 
 def table() -> str:
     """The README's benchmark tables, from summary.json."""
+    from bench.common import cpu_flags
+
     s = json.loads((RESULTS / "summary.json").read_text())
     lines = [f"Figures of {s.get('updated', '?')} (`bench/results/summary.json`).", "",
              "| system (SPF, 105 questions) | hit@1 | hit@5 | hit@10 | MRR | ingest |",
@@ -114,9 +116,8 @@ def table() -> str:
                   f"{r['refusal_accuracy']} | {r['model_answers']} | {r['first_text_p50_s']} / "
                   f"{r['first_text_p95_s']} s | {r['first_model_text_p50_s']} / "
                   f"{r['first_model_text_p95_s']} s | {r['final_p50_s']} / {r['final_p95_s']} s |",
-                  "", f"Local-model figures on {cpu['model']} ({cpu['cores']} cores; "
-                      f"{cpu['flags'] or 'no AVX2'}), load average {r.get('load', '?')} during "
-                      "the run."]
+                  "", f"Local-model figures on {cpu['model']} ({cpu['cpus']} cores; "
+                      f"{cpu_flags(cpu)}), load average {r.get('load', '?')} during the run."]
     if "seed_ours" in s:
         lines += ["", "| system (seed set, 14 answerable, documents) | hit@1 | hit@5 | MRR |",
                   "| --- | --- | --- | --- |"]
