@@ -6,7 +6,8 @@ then deletes the target's chunks of other versions, so an interrupted migration 
 target readable and running it again finishes it. Running it twice copies nothing the second
 time. Only the versions the source's manifest names are copied (leftovers of an interrupted
 ingest in the source stay behind). Articles the target has and the source has not are kept,
-unless `replace=True` empties the target first.
+unless `replace=True` empties the target first. The refusal calibration (qa/calibrate.py) is
+copied too when the target ends up holding exactly the source's articles.
 """
 
 from __future__ import annotations
@@ -134,5 +135,9 @@ def migrate(source: Settings, target: Settings, embedder_name: str, dim: int,
     dst.delete_chunks(stale)
     report.stale_removed = len(stale)
     report.copied = sorted(done)
+    # The refusal calibration fits the index it was made on: it travels with a whole copy.
+    calibration = src.calibration()
+    if calibration and not report.incomplete and not report.kept:
+        dst.set_calibration(calibration)
     report.seconds = time.perf_counter() - started
     return report

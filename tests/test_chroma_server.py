@@ -130,6 +130,7 @@ def test_migrate_embedded_to_server_and_back(seeded_bot, chroma_server, tmp_path
         assert copied[cid][0] == text and copied[cid][1] == meta
         assert np.allclose(copied[cid][2], vector, atol=1e-6)
     assert on_server.store.docs() == seeded_bot.store.docs()
+    assert on_server.store.calibration() == seeded_bot.store.calibration() != {}
     assert "12" in on_server.ask("When is the NRC meeting?").text
 
     back = make_settings(tmp_path / "back")
