@@ -11,17 +11,10 @@ states another value for an unrelated event is not given the lead's markers (`co
 
 from __future__ import annotations
 
-import re
 from typing import Protocol
 
-from qa.answer.evidence import (
-    MONTHS_EN,
-    MONTHS_FR,
-    NUMBER_WORDS,
-    Evidence,
-    closest_to_terms,
-    render_short,
-)
+from qa.answer.claims import facts
+from qa.answer.evidence import Evidence, closest_to_terms, render_short
 from qa.results import Passage
 from qa.syndication import same_text
 from qa.text import fold, index_terms
@@ -35,13 +28,6 @@ SAME_EVENT = 0.2  # and the two sentences share a fifth of their terms (Jaccard)
 LABEL = {"fr": "Les sources divergent : ", "en": "Sources differ: "}
 
 
-_MONTHS = {fold(m): i % 12 + 1 for i, m in enumerate(MONTHS_FR + MONTHS_EN)}
-_MONTH_ALT = "|".join(_MONTHS)
-_DAY_MONTH = re.compile(rf"\b(\d{{1,2}})(?:er|st|nd|rd|th)?\s+(?:of\s+)?({_MONTH_ALT})\b")
-_MONTH_DAY = re.compile(rf"\b({_MONTH_ALT})\s+(\d{{1,2}})(?:st|nd|rd|th)?\b")
-_NUMBER = re.compile(r"\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+(?!\d)|\d+[.,]\d+|\d+")
-
-
 class Quoted(Protocol):
     """What the conflict check needs of an answerer's chosen sentence."""
 
@@ -53,24 +39,14 @@ class Quoted(Protocol):
 
 
 def value(kind: str, text: str) -> frozenset | None:
-    """A comparable form of a short answer; None when it cannot be compared."""
-    folded = fold(text)
+    """A comparable form of a short answer; None when it cannot be compared. Dates and numbers
+    are read as the verifier reads them (`qa.answer.claims.facts`)."""
     if kind == "date":
-        days = {(int(d), _MONTHS[m]) for d, m in _DAY_MONTH.findall(folded)}
-        days |= {(int(d), _MONTHS[m]) for m, d in _MONTH_DAY.findall(folded)}
-        return frozenset(days) or None
+        return facts(text).dates or None
     if kind in {"number", "duration"}:
-        numbers = {_number_key(n) for n in _NUMBER.findall(folded)}
-        numbers |= {str(NUMBER_WORDS[w]) for w in re.findall(r"\w+", folded)
-                    if w in NUMBER_WORDS}
-        return frozenset(numbers) or None
-    return frozenset({folded.strip()}) if folded.strip() else None
-
-
-def _number_key(raw: str) -> str:
-    if re.fullmatch(r"\d+[.,]\d{1,2}", raw):
-        return raw.replace(",", ".")
-    return str(int(re.sub(r"\D", "", raw)))
+        return facts(text).numbers or None
+    folded = fold(text).strip()
+    return frozenset({folded}) if folded else None
 
 
 def short_answer(quoted: Quoted, terms: list[str]) -> Evidence | None:
