@@ -130,3 +130,34 @@ def cpu_info() -> dict[str, object]:
 def cpu_flags(cpu: dict) -> str:
     """The flags of a `cpu_info()` record that the CPU has, as one string."""
     return " ".join(f for f, on in cpu.get("flags", {}).items() if on) or "no AVX2"
+
+
+class OtherCpuUse:
+    """How much of the machine's CPU other processes used while a benchmark ran (0.0 = it had
+    the cores to itself, 1.0 = every core busy elsewhere): figures taken on a busy machine are
+    not comparable, so each benchmark that times something records this next to its figures."""
+
+    def __enter__(self) -> OtherCpuUse:
+        self._start = (self._busy_s(), self._own_s(), time.monotonic())
+        self.share = 0.0
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        busy, own, wall = (a - b for a, b in zip(
+            (self._busy_s(), self._own_s(), time.monotonic()), self._start, strict=True))
+        self.share = round(max(0.0, busy - own) / max(wall * (os.cpu_count() or 1), 1e-9), 3)
+
+    @staticmethod
+    def _busy_s() -> float:
+        """Seconds of non-idle CPU time of the whole machine since boot (Linux /proc/stat)."""
+        try:
+            fields = [int(x) for x in Path("/proc/stat").read_text().split("\n")[0].split()[1:]]
+        except (OSError, ValueError):
+            return 0.0
+        idle = fields[3] + (fields[4] if len(fields) > 4 else 0)
+        return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+    @staticmethod
+    def _own_s() -> float:
+        t = os.times()
+        return t.user + t.system + t.children_user + t.children_system

@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import ROOT, cpu_info, fresh_dir, percentile, write_results
+from bench.common import ROOT, OtherCpuUse, cpu_info, fresh_dir, percentile, write_results
 from qa import QA, Settings
 from qa.evaluate import load_questions, score_question
 
@@ -36,33 +36,36 @@ def main() -> None:
     bot = QA(Settings(store_path=fresh_dir("local_latency"), llm="local"))
     bot.ensure_corpus()
     started = time.perf_counter()
-    bot.answerer.client()  # load the model before timing (its start is not an answer's cost)
+    warm = bot.warm_up()  # as the web app does at start: load the model, cache the system prompt
+    if warm is not None:
+        warm.join()
     load_s = time.perf_counter() - started
     rows = []
-    for q in questions:
-        t0 = time.perf_counter()
-        first = first_model = None
-        final = None
-        for answer in bot.stream_ask(q.question):
-            now = time.perf_counter() - t0
-            first = now if first is None else first
-            if first_model is None and answer.mode == "local":
-                first_model = now
-            final = answer
-        total = time.perf_counter() - t0
-        assert final is not None
-        scored = score_question(q, final, [], total)  # the rules of `qa eval`
-        ok = scored.answer_ok if q.answerable else scored.refusal_ok
-        llama = getattr(bot.answerer, "last_timings", None) if first_model else None
-        rows.append({"id": q.id, "ok": ok, "mode": final.mode, "first_s": round(first or 0, 3),
-                     "llama": {k: llama.get(k) for k in ("cache_n", "prompt_n", "prompt_ms",
-                                                          "predicted_n", "predicted_ms")}
-                     if isinstance(llama, dict) else None,
-                     "first_model_s": round(first_model, 3) if first_model else None,
-                     "final_s": round(total, 3), "answer": final.text[:160]})
-        print(f"{q.id} ok={ok!s:<5} {final.mode:<10} first {first:5.2f}s model "
-              f"{first_model or 0:5.2f}s final {total:5.2f}s {rows[-1]['llama']} "
-              f"{final.text[:70]!r}", flush=True)
+    with OtherCpuUse() as other:  # figures on a busy machine are not comparable
+        for q in questions:
+            t0 = time.perf_counter()
+            first = first_model = None
+            final = None
+            for answer in bot.stream_ask(q.question):
+                now = time.perf_counter() - t0
+                first = now if first is None else first
+                if first_model is None and answer.mode == "local":
+                    first_model = now
+                final = answer
+            total = time.perf_counter() - t0
+            assert final is not None
+            scored = score_question(q, final, [], total)  # the rules of `qa eval`
+            ok = scored.answer_ok if q.answerable else scored.refusal_ok
+            llama = getattr(bot.answerer, "last_timings", None) if first_model else None
+            rows.append({"id": q.id, "ok": ok, "mode": final.mode, "first_s": round(first or 0, 3),
+                         "llama": {k: llama.get(k) for k in ("cache_n", "prompt_n", "prompt_ms",
+                                                              "predicted_n", "predicted_ms")}
+                         if isinstance(llama, dict) else None,
+                         "first_model_s": round(first_model, 3) if first_model else None,
+                         "final_s": round(total, 3), "answer": final.text[:160]})
+            print(f"{q.id} ok={ok!s:<5} {final.mode:<10} first {first:5.2f}s model "
+                  f"{first_model or 0:5.2f}s final {total:5.2f}s {rows[-1]['llama']} "
+                  f"{final.text[:70]!r}", flush=True)
     llamas = [r["llama"] for r in rows if r["llama"]]
 
     def rate(n: str, ms: str) -> float:
@@ -89,7 +92,7 @@ def main() -> None:
         "prompt_tokens_per_s": rate("prompt_n", "prompt_ms"),
         "answer_tokens_per_s": rate("predicted_n", "predicted_ms"),
         "threads": bot.settings.local_threads or os.cpu_count(),
-        "load": " ".join(f"{x:.1f}" for x in os.getloadavg()),  # other work on the same cores
+        "other_cpu_share": other.share,  # other processes' use of the cores while timing
     }
     print(summary, flush=True)
     if not (args.limit or args.ids):

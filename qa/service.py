@@ -68,6 +68,16 @@ class QA:
             extractive_of(answerer).bars = dict(bars)
         return answerer
 
+    def warm_up(self) -> threading.Thread | None:
+        """Load the answer model in the background (a local model also reads its fixed system
+        prompt), so the first question is as fast as the next; None when there is no model."""
+        warm = getattr(self.answerer, "warm_up", None)
+        if warm is None:
+            return None
+        thread = threading.Thread(target=warm, name="qa-warm-up", daemon=True)
+        thread.start()
+        return thread
+
     def calibrate(self) -> dict:
         """Fit the refusal bars to the index as it is now and store them with it."""
         extractive = extractive_of(self.answerer)

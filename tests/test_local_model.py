@@ -47,6 +47,7 @@ def test_a_real_qwen_answer_reaches_the_user(seeded_bot, tmp_path):
     bot = QA(make_settings(tmp_path, llm="local"))
     bot.__dict__.update(embedder=seeded_bot.embedder, store=seeded_bot.store,
                         retriever=seeded_bot.retriever)
+    bot.warm_up().join()  # as the web app does at start: the system prompt is read once
     # A question in the articles' language: a 1.5B model cites reliably there (asked in
     # English, it may cite a neighbouring excerpt, which the verifier rightly refuses).
     answers = list(bot.stream_ask("Quand aura lieu la réunion du Conseil OTAN-Russie ?"))
@@ -58,3 +59,5 @@ def test_a_real_qwen_answer_reaches_the_user(seeded_bot, tmp_path):
     assert_protocol(final)
     assert all(s.verified for s in final.sentences if s.text in final.text)
     assert any("12 janvier" in c.quote for c in final.citations)
+    # the question's prompt reused the system prompt that warm_up() left in llama.cpp's cache
+    assert (bot.answerer.last_timings or {}).get("cache_n", 0) > 100, bot.answerer.last_timings

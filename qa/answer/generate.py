@@ -274,6 +274,23 @@ class Generator:
         if not finished:
             raise GenerationError("the reply stopped mid-answer" if text else "empty reply")
 
+    def warm_up(self) -> None:
+        """Start the model now, and have the local server read its fixed system prompt into the
+        prompt cache, so the first question pays for neither. Failures are only logged: the
+        question that follows reports them."""
+        try:
+            client = self.client()
+            if self.mode == "local":
+                system = answer_messages("", [], "en", local=True)[:1]
+                client.chat.completions.create(
+                    model=self.settings.llm_model, temperature=0,
+                    messages=[*system, {"role": "user", "content": "OK"}],
+                    **{**self._request_options(), "max_tokens": 1})  # type: ignore[call-overload]
+        except GenerationError as exc:
+            log.warning("warm-up: %s failed: %s", self.where, exc.reason)
+        except Exception as exc:
+            log.warning("warm-up: %s failed: %s", self.where, _reason(exc))
+
     def rewrite(self, question: str, history: list[dict[str, Any]]) -> str | None:
         """A standalone version of a follow-up question, or None when the model can't help (or,
         for the local model, unless QA_LOCAL_REWRITE: a second model call before any text)."""
