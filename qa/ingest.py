@@ -25,9 +25,10 @@ from qa.embed import Embedder
 from qa.extract import ArticleMeta, extract_html, extract_text
 from qa.fetch import is_url
 from qa.language import document_language
+from qa.manifest import DocRecord
 from qa.safety import addresses_model
 from qa.settings import Settings
-from qa.store import DocRecord, Store
+from qa.store import Store
 from qa.syndication import link_copies
 
 SUPPORTED_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}

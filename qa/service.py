@@ -23,10 +23,11 @@ from qa.answer.rewrite import standalone_question
 from qa.calibrate import calibrate
 from qa.embed import Embedder, make_embedder
 from qa.ingest import IngestReport, Progress, ingest_paths
+from qa.manifest import DocRecord
 from qa.results import Answer, Passage
 from qa.retrieve import HybridRetriever
 from qa.settings import Settings, get_settings
-from qa.store import DocRecord, Store
+from qa.store import Store
 from qa.syndication import drop_copies
 from qa.text import detect_language
 

@@ -2,15 +2,14 @@
 
 Embedded (`PersistentClient` under `QA_STORE_PATH`) by default, a Chroma server (`HttpClient`)
 when `QA_CHROMA_HOST` is set; the rest of the code cannot tell them apart. Two collections:
-`<name>` holds the chunks with their vectors; `<name>__docs` is the manifest, one record per
-article with the content hash of the version that readers should see. Writers add the new
-chunks first, then switch the manifest, then delete the old chunks, so a crash at any point
-leaves a readable index that the next ingest repairs.
+`<name>` holds the chunks with their vectors; `<name>__docs` is the manifest (`qa.manifest`),
+one record per article with the content hash of the version that readers should see. Writers add
+the new chunks first, then switch the manifest, then delete the old chunks, so a crash at any
+point leaves a readable index that the next ingest repairs.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import uuid
 from collections.abc import Iterator
@@ -23,11 +22,8 @@ import httpx
 import numpy as np
 from chromadb.config import Settings as ChromaSettings
 
+from qa.manifest import ManifestMixin
 from qa.settings import Settings
-
-_GENERATION_ID = "__generation__"
-NEWS_FIELDS = ("outlet", "author", "published", "url")
-_CALIBRATION_ID = "__calibration__"  # refusal bars fitted to this index (qa/calibrate.py)
 
 
 class StoreError(RuntimeError):
@@ -40,27 +36,6 @@ class StoreUnavailable(StoreError):
 
 class EmbedderMismatch(StoreError):
     """The index was built with another embedder than the one configured."""
-
-
-@dataclass(frozen=True)
-class DocRecord:
-    """Manifest entry of one indexed article."""
-
-    doc_id: str
-    doc_hash: str
-    title: str
-    source: str
-    n_chunks: int
-    added_at: float
-    chars: int = 0
-    outlet: str | None = None
-    author: str | None = None
-    published: str | None = None  # ISO date
-    url: str | None = None
-
-    def meta_fields(self) -> dict[str, str]:
-        """Outlet, author, publication date and URL as Chroma metadata ('' = unknown)."""
-        return {k: getattr(self, k) or "" for k in NEWS_FIELDS}
 
 
 @dataclass(frozen=True)
@@ -103,7 +78,7 @@ def _network_cause(exc: BaseException) -> str:
                 type(exc).__name__)
 
 
-class Store:
+class Store(ManifestMixin):
     """Chunks and manifest of one collection, in an embedded or a server Chroma."""
 
     def __init__(self, settings: Settings, embedder_name: str, dim: int) -> None:
@@ -206,63 +181,7 @@ class Store:
                 "`qa ingest --rebuild PATH...` or use another QA_COLLECTION."
             )
 
-    # -- manifest -------------------------------------------------------------------------
-    def docs(self) -> dict[str, DocRecord]:
-        """Every indexed article, by doc_id."""
-        got = self._call("read the manifest", self._docs.get, include=["metadatas"])
-        out = {}
-        for doc_id, meta in zip(got["ids"], got["metadatas"] or [], strict=False):
-            if doc_id in (_GENERATION_ID, _CALIBRATION_ID) or not meta:
-                continue
-            out[doc_id] = DocRecord(
-                doc_id=doc_id, doc_hash=str(meta["doc_hash"]), title=str(meta.get("title", "")),
-                source=str(meta.get("source", "")), n_chunks=int(meta.get("n_chunks", 0)),
-                added_at=float(meta.get("added_at", 0.0)), chars=int(meta.get("chars", 0)),
-                **{k: str(meta.get(k) or "") or None for k in NEWS_FIELDS},
-            )
-        return out
-
-    def generation(self) -> str:
-        """A stamp that changes whenever the index content changes."""
-        got = self._call("read the manifest", self._docs.get, ids=[_GENERATION_ID],
-                         include=["metadatas"])
-        metas = got.get("metadatas") or []
-        return str(metas[0].get("stamp")) if metas and metas[0] else "empty"
-
-    def _bump_generation(self) -> None:
-        self._call("write the manifest", self._docs.upsert, ids=[_GENERATION_ID],
-                   embeddings=[[1.0]], metadatas=[{"stamp": uuid.uuid4().hex}])
-
-    def calibration(self) -> dict[str, Any]:
-        """The refusal calibration stored with the index ({} when there is none)."""
-        got = self._call("read the manifest", self._docs.get, ids=[_CALIBRATION_ID],
-                         include=["metadatas"])
-        metas = got.get("metadatas") or []
-        raw = metas[0].get("json") if metas and metas[0] else None
-        return json.loads(raw) if isinstance(raw, str) else {}
-
-    def set_calibration(self, values: dict[str, Any]) -> None:
-        """Store the refusal calibration with the index (one manifest record)."""
-        self._call("write the manifest", self._docs.upsert, ids=[_CALIBRATION_ID],
-                   embeddings=[[1.0]], metadatas=[{"json": json.dumps(values)}])
-
-    def set_docs(self, records: list[DocRecord]) -> None:
-        """Make these versions the visible ones (one manifest write)."""
-        if not records:
-            return
-        self._call(
-            "write the manifest", self._docs.upsert,
-            ids=[r.doc_id for r in records],
-            embeddings=[[1.0]] * len(records),
-            metadatas=[
-                {"doc_hash": r.doc_hash, "title": r.title, "source": r.source,
-                 "n_chunks": r.n_chunks, "added_at": r.added_at, "chars": r.chars,
-                 **r.meta_fields()}
-                for r in records
-            ],
-        )
-        self._bump_generation()
-
+    # -- articles -------------------------------------------------------------------------
     def remove_doc(self, doc_id: str) -> int:
         """Delete an article and all its chunks; returns the number of chunks removed."""
         ids = [c.id for c in self.chunks_of(doc_id)]

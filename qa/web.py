@@ -3,7 +3,8 @@
 A thin interface over `qa.service.QA`: it never touches the store or a model directly. Errors
 become friendly messages in the chat; no traceback reaches the page. Each browser keeps its own
 conversation in `gr.BrowserState` (encrypted localStorage), so a reload restores it and no other
-browser ever sees it. Rendering lives in `qa.web_render`.
+browser ever sees it. Rendering lives in `qa.web_render`, the Articles tab's handlers in
+`qa.web_articles`.
 """
 
 from __future__ import annotations
@@ -24,16 +25,15 @@ import gradio as gr
 
 from qa.results import Answer
 from qa.service import QA, QuestionError
-from qa.store import StoreError, StoreUnavailable
-from qa.web_files import ingest_addresses, save_uploads, status_html
+from qa.web_articles import add_addresses, articles_view, remove_article, upload_articles
 from qa.web_render import (
     CSS,
     EMPTY_SOURCES,
     HEAD,
     MARKER,
     THINKING,
-    docs_html,
     export_markdown,
+    friendly_error,
     render_answer,
     render_error,
     sources_html,
@@ -41,8 +41,8 @@ from qa.web_render import (
     turn_sources_html,
 )
 
-__all__ = ["CSS", "build_app", "friendly_error", "launch_options", "parse_auth", "render_answer",
-           "respond", "serve", "sources_html"]
+__all__ = ["CSS", "build_app", "launch_options", "parse_auth", "render_answer", "respond",
+           "serve", "sources_html"]
 
 log = logging.getLogger(__name__)
 
@@ -58,18 +58,6 @@ MAX_SAVED_TURNS = 50  # what the browser keeps (localStorage is small)
 EXPORT_TTL_S = 24 * 3600
 Turns = list[dict[str, Any]]
 History = list[dict[str, Any]]
-
-
-def friendly_error(exc: Exception) -> str:
-    """A message for people, never a traceback."""
-    if isinstance(exc, QuestionError):
-        return f"⚠️ {exc}"
-    if isinstance(exc, StoreUnavailable):
-        return ("⚠️ The article index is unreachable right now (the Chroma server does not "
-                "answer). Please try again in a moment.")
-    if isinstance(exc, StoreError):
-        return f"⚠️ The article index cannot be used: {exc}"
-    return "⚠️ Something went wrong while answering. Please try again."
 
 
 # -- chat ----------------------------------------------------------------------------------
@@ -222,15 +210,6 @@ def _web_secret(bot: QA) -> str:
         return secrets.token_urlsafe(24)
 
 
-def _docs_outputs(bot: QA, status: str) -> tuple[str, str, Any]:
-    try:
-        docs = bot.documents()
-    except Exception as exc:
-        return status + status_html([], [friendly_error(exc)]), "", gr.update()
-    choices = [(f"{d.title or d.doc_id} ({d.doc_id})", d.doc_id) for d in docs]
-    return status, docs_html(docs), gr.update(choices=choices, value=None)
-
-
 # -- app -----------------------------------------------------------------------------------
 def build_app(bot: QA) -> gr.Blocks:
     """The Gradio Blocks app of the chat."""
@@ -315,55 +294,13 @@ def build_app(bot: QA) -> gr.Blocks:
             return [], [], EMPTY_SOURCES, ""
 
         def upload(paths: list[str] | None, progress: gr.Progress = gr.Progress()):  # noqa: B008
-            paths = [str(p) for p in paths or []]
-            if not paths:
-                return (*_docs_outputs(bot, ""), None)
-            progress(0, desc="Checking files")
-            good, bad = save_uploads(bot, paths)
-            ok: list[str] = []
-            if good:
-                def step(done: int, total: int, name: str) -> None:
-                    progress((done - 1, max(total, 1)), desc=f"Indexing {name} ({done}/{total})")
-                try:
-                    report = bot.ingest(good, progress=step)
-                except Exception as exc:
-                    log.warning("upload ingest failed", exc_info=True)
-                    return (*_docs_outputs(bot, status_html([], [friendly_error(exc)])), None)
-                for doc_id in report.added:
-                    ok.append(f"{doc_id}: added")
-                for doc_id in report.updated:
-                    ok.append(f"{doc_id}: updated")
-                for doc_id in report.unchanged:
-                    ok.append(f"{doc_id}: already indexed, unchanged")
-                for source, why in report.skipped:
-                    bad.append(why)
-                    Path(source).unlink(missing_ok=True)
-            return (*_docs_outputs(bot, status_html(ok, bad)), None)
+            return upload_articles(bot, paths, progress)
 
         def add_address(text: str, progress: gr.Progress = gr.Progress()):  # noqa: B008
-            def step(done: int, total: int, name: str) -> None:
-                progress((done - 1, max(total, 1)), desc=f"Indexing {name} ({done}/{total})")
-            progress(0, desc="Fetching")
-            try:
-                ok, bad = ingest_addresses(bot, text or "", step)
-            except Exception as exc:
-                log.warning("address ingest failed", exc_info=True)
-                ok, bad = [], [friendly_error(exc)]
-            return (*_docs_outputs(bot, status_html(ok, bad)), "")
+            return add_addresses(bot, text, progress)
 
         def remove(doc_id: str | None):
-            if not doc_id:
-                return _docs_outputs(bot, status_html([], ["Choose an article to remove."]))
-            try:
-                record = {d.doc_id: d for d in bot.documents()}.get(doc_id)
-                chunks = bot.remove(doc_id)
-            except Exception as exc:
-                return _docs_outputs(bot, status_html([], [friendly_error(exc)]))
-            if record and record.source:
-                source = Path(record.source).resolve()
-                if source.parent == Path(bot.settings.upload_dir).resolve():
-                    source.unlink(missing_ok=True)
-            return _docs_outputs(bot, status_html([f"{doc_id}: removed ({chunks} chunks)"], []))
+            return remove_article(bot, doc_id)
 
         box.submit(ask, [box, chatbot, turns], chat_out, api_name="ask").then(
             persist, [chatbot, turns], [saved, export], api_name=False)
@@ -381,7 +318,7 @@ def build_app(bot: QA) -> gr.Blocks:
                     show_progress_on=status)
         remove_btn.click(remove, [pick], [status, docs_table, pick], api_name=False)
         app.load(restore, [saved], [chatbot, turns, sources, export], api_name=False)
-        app.load(lambda: _docs_outputs(bot, ""), None, [status, docs_table, pick],
+        app.load(lambda: articles_view(bot, ""), None, [status, docs_table, pick],
                  api_name=False)
     return app
 

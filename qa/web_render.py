@@ -1,4 +1,4 @@
-"""HTML and Markdown for the web chat: answer bubbles, the Sources panel, the article list, exports.
+"""HTML and Markdown for the web chat: answers, errors, the Sources panel, articles, exports.
 
 Pure functions over plain data, so the page and its tests agree on one rendering. A *turn* is
 the JSON-serialisable record of one answer kept in the browser (`turn_record`): the question,
@@ -16,8 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from qa.answer.evidence import MONTHS_EN
+from qa.manifest import DocRecord
 from qa.results import Answer, Citation
-from qa.store import DocRecord
+from qa.service import QuestionError
+from qa.store import StoreError, StoreUnavailable
 
 ArticleLookup = Callable[[str], str | None]
 MARKER = re.compile(r"\[(\d{1,3})\]")
@@ -160,6 +162,18 @@ def render_answer(answer: Answer, turn: int = 0) -> str:
     if answer.notice:
         text += f'\n\n<span class="qa-notice">{html.escape(answer.notice)}</span>'
     return text
+
+
+def friendly_error(exc: Exception) -> str:
+    """A message for people, never a traceback."""
+    if isinstance(exc, QuestionError):
+        return f"⚠️ {exc}"
+    if isinstance(exc, StoreUnavailable):
+        return ("⚠️ The article index is unreachable right now (the Chroma server does not "
+                "answer). Please try again in a moment.")
+    if isinstance(exc, StoreError):
+        return f"⚠️ The article index cannot be used: {exc}"
+    return "⚠️ Something went wrong while answering. Please try again."
 
 
 def render_error(message: str) -> str:

@@ -19,7 +19,7 @@ from qa.ingest import MAX_FILE_BYTES, IngestError, read_file, safe_upload_path
 from qa.service import QuestionError
 from qa.settings import Settings
 from qa.store import Store, StoreError, StoreUnavailable
-from qa.web import friendly_error
+from qa.web_render import friendly_error
 from tests.chroma_server import HashEmbedder, free_port
 from tests.conftest import ARTICLES, ROOT, make_settings
 

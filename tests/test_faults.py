@@ -20,7 +20,8 @@ from chromadb.config import Settings as ChromaSettings
 from qa import QA
 from qa.migrate import migrate
 from qa.store import StoreUnavailable
-from qa.web import friendly_error, respond
+from qa.web import respond
+from qa.web_render import friendly_error
 from tests.chroma_server import (
     ChromaServer,
     HashEmbedder,
