@@ -360,6 +360,7 @@ def serve(bot: QA, host: str | None = None, port: int | None = None,
     report = bot.ensure_corpus()
     if report:
         print(f"indexed the bundled articles: {report.summary()}")
+    bot.warm_up()  # a configured model loads while the page opens, not on the first question
     app = build_app(bot)
     app.queue(default_concurrency_limit=4)
     print(f"chat on http://{host}:{port}")
