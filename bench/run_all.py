@@ -80,6 +80,12 @@ def seed_systems(env: dict[str, str]) -> dict[str, dict[str, float]]:
     return out
 
 
+def busy(r: dict) -> str:
+    """Other processes' share of the CPU while a benchmark ran, as a percentage."""
+    share = r.get("other_cpu_share")
+    return "?" if share is None else f"{share:.0%}"
+
+
 def table() -> str:
     """The README's benchmark tables, from summary.json."""
     from bench.common import cpu_flags
@@ -91,7 +97,11 @@ def table() -> str:
     for name in ("ours", "vectors", "bm25", "llamaindex_default"):
         if name in s:
             r = s[name]
-            ingest = f"{r['ingest_s']:.0f} s, {r['chunks']} chunks" if "ingest_s" in r else "—"
+            ingest = (f"{r['ingest_s']:.0f} s, {r['chunks']} chunks" if "ingest_s" in r
+                      else "—")
+            if "calibrate_s" in r:  # ours: indexing, then the refusal calibration
+                ingest += (f" ({r['index_s']:.0f} s indexing + {r['calibrate_s']:.0f} s "
+                           f"calibration; others used {busy(r)} of the CPU)")
             lines.append(f"| {name} | {r['hit_at_1']:.3f} | {r['hit_at_5']:.3f} | "
                          f"{r['hit_at_10']:.3f} | {r['mrr']:.3f} | {ingest} |")
     if "ours_ask" in s:
@@ -118,7 +128,8 @@ def table() -> str:
                   f"{r['first_text_p95_s']} s | {r['first_model_text_p50_s']} / "
                   f"{r['first_model_text_p95_s']} s | {r['final_p50_s']} / {r['final_p95_s']} s |",
                   "", f"Local-model figures on {cpu['model']} ({cpu['cpus']} cores; "
-                      f"{cpu_flags(cpu)}), load average {r.get('load', '?')} during the run."]
+                      f"{cpu_flags(cpu)}); other processes used {busy(r)} of the CPU "
+                      "during the run."]
     if "seed_ours" in s:
         lines += ["", "| system (seed set, 14 answerable, documents) | hit@1 | hit@5 | MRR |",
                   "| --- | --- | --- | --- |"]
