@@ -7,6 +7,7 @@ line per mode and writes bench/results/eval_sets.json (one entry per corpus/spli
   python bench/eval_sets.py                      # bundled articles, eval/questions.jsonl, test
   python bench/eval_sets.py --split dev
   python bench/eval_sets.py --corpus english     # eval/english/articles + questions.jsonl
+  python bench/eval_sets.py --modes local        # the local Qwen model (about 8 s a question)
 """
 
 from __future__ import annotations
@@ -70,6 +71,8 @@ def main() -> None:
             server, oracle = serve(questions)
             settings = Settings(**base, llm="openai", llm_base_url=server.url,
                                 llm_api_key="oracle", llm_model="oracle", llm_retries=0)
+        elif mode == "local":  # Qwen through llama.cpp in this process (slow: ~8 s a question)
+            settings = Settings(**base, llm="local")
         bot = QA(settings)
         try:
             summary, results = run_eval(questions, bot.ask, bot.retrieve)
