@@ -49,8 +49,14 @@ DURATION_RE = re.compile(rf"\b(?:plus de |more than |près de |about |environ )?
 # A news dateline ("KESTREL BAY, 14 February 2025 - ") dates the article, not the event.
 DATELINE_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]+,\s[^-–—]{4,40}?\s[-–—]\s")
 _SCALE = r"(?:millions?|billions?|milliards?|thousands?|mille|trillions?|bn|mn|m|k)"
-_UNIT = (r"(?:euros?|dollars?|pounds?|livres?|francs?|yens?|yuans?|roubles?|rubles?|€|\$|£|%|"
-         r"percent|per cent|pour cent)")
+_CURRENCY = (r"(?:euros?|dollars?|pounds?|livres?|francs?|yens?|yuans?|roubles?|rubles?|€|\$|£|%|"
+             r"percent|per cent|pour cent)")
+# Measures keep their unit too: "12 seconds", "420 metres", "900 megawatts" (language data).
+_MEASURE = (r"(?:secondes?|seconds?|minutes?|hours?|heures?|days?|jours?|weeks?|semaines?|"
+            r"months?|years?|ans|années?|m[eè]tres?|meters?|kilom[eè]tres?|kilometers?|km|"
+            r"kilogram(?:me)?s?|kg|tonnes?|tons?|litres?|liters?|megawatts?|gigawatts?|MW|GW|"
+            r"hectares?|miles?|feet|foot|points?|seats?|sièges?)")
+_UNIT = rf"(?:{_CURRENCY}|{_MEASURE})"
 # An amount keeps its currency, scale and unit: "$1,250,000", "12 million euros", "3,5 %".
 AMOUNT_RE = re.compile(
     rf"(?:[$€£]\s?)?(?:\d{{1,3}}(?:[,\u202f\u00a0 ]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
@@ -67,7 +73,8 @@ CAUSE_RE = re.compile(r"\b(because|since|due to|as a result of|in response to|fo
                       r"en réponse à|en raison de|parce que|parce qu|car|à cause de|suite à|après|"
                       r"afin de|so that|in order to)\b", re.IGNORECASE)
 NEGATION_RE = re.compile(r"\b(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|jamais|aucune?|rien)\b|"
-                         r"\b(?:not|never|cannot)\b|n['’]t\b", re.IGNORECASE)
+                         r"\b(?:not|never|cannot|none|nothing|nobody|neither)\b|n['’]t\b|"
+                         r"\bno\b(?!\.?\s*\d)", re.IGNORECASE)
 _WEEKDAYS = ("lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
              "thursday|friday|saturday|sunday")
 WEEKDAY_RE = re.compile(rf"\b({_WEEKDAYS})\b", re.IGNORECASE)
@@ -76,6 +83,14 @@ MONTH_RE = re.compile(rf"\b((?:(?:plus tard|fin|début|debut|mi|later|early|late
                       rf"au début de|à la fin de)[- ]\s*)?(?:en |in )?(?:{_MONTH_ALT})"
                       rf"(?:\s+\d{{4}})?|(?:début|fin|early|late) (?:de |d')?\d{{4}})\b",
                       re.IGNORECASE)
+# A quarter or season of a year: "in the second quarter of 2026", "au printemps 2024".
+PERIOD_RE = re.compile(r"\b((?:(?:the )?(?:first|second|third|fourth|last) quarter|"
+                       r"(?:premier|deuxième|second|troisième|quatrième|dernier) trimestre|"
+                       r"(?:spring|summer|autumn|fall|winter|printemps|été|automne|hiver))"
+                       r"(?: of| de| d')?\s+\d{4})\b", re.IGNORECASE)
+MONEY_QUESTION_RE = re.compile(r"\b(cost\w*|price\w*|prix|cout\w*|paid|pay|paye\w*|spen[dt]\w*|"
+                               r"depens\w*|worth|vaut|budget\w*|salar\w*|earn\w*|gagn\w*|fine[ds]?|"
+                               r"amende\w*|euros?|dollars?|pounds?|money|argent)\b")
 _DETERMINER_RE = re.compile(r"(?<!\w)(?:le|la|les|l['’]|un|une|the|an?)(?:\s+|(?<=['’]))",
                             re.IGNORECASE)
 
@@ -111,7 +126,7 @@ def _not_in_question(found: str, question: str) -> bool:
 
 
 _KIND_REGEXES = {
-    "duration": [DURATION_RE], "year": [YEAR_RE], "date": [DATE_RE, MONTH_RE],
+    "duration": [DURATION_RE], "year": [YEAR_RE], "date": [DATE_RE, MONTH_RE, PERIOD_RE, YEAR_RE],
     "number": [AMOUNT_RE, NUMBER_RE], "place": [PLACE_RE], "country": [PLACE_RE, CAPITAL_RE],
     "person": [NAME_RE], "compare": [COMPARE_RE], "quote": [QUOTE_RE], "why": [CAUSE_RE],
 }
@@ -161,6 +176,8 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
     if kind.kind == "number" and kind.amount:  # money or a measure: the unit must be there
         out = [e for e in out if not re.fullmatch(r"[\d.,\s\u202f\u00a0]+", e.text)
                and fold(e.text) not in NUMBER_WORDS]
+        if MONEY_QUESTION_RE.search(fold(question)):  # "cost" asks for a sum, not a measure
+            out = [e for e in out if re.search(_CURRENCY, e.text, re.IGNORECASE)]
     return out
 
 

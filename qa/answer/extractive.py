@@ -21,6 +21,7 @@ from qa.answer import refusal
 from qa.answer.conflicts import compatible, divergence, rival
 from qa.answer.dates import date_evidence
 from qa.answer.evidence import (
+    NUMBER_RE,
     TYPED_KINDS,
     closest_to_terms,
     counted_noun,
@@ -29,7 +30,7 @@ from qa.answer.evidence import (
     negated,
     render_short,
 )
-from qa.answer.kinds import QuestionKind, question_kind
+from qa.answer.kinds import QuestionKind, contrast_sides, question_kind
 from qa.answer.rewrite import named_things
 from qa.calibrate import DEFAULT_BARS
 from qa.embed import Embedder
@@ -42,7 +43,12 @@ from qa.text import detect_language, fold, index_terms, query_terms, split_sente
 # A sentence holding evidence of the asked type (a date for "when") may be this much less
 # similar than the refusal bar (chosen on the dev half of eval/questions.jsonl).
 TYPED_SLACK = 0.03
+YESNO_SURE = 0.6
+SIDE_FIGURE = 0.03  # a compared side is more likely stated by a sentence with a figure
 W_LEXICAL, W_TYPE, W_RANK = 0.12, 0.05, 0.02
+# Bonus for a sentence holding the question's focus word ("paid" in "who paid for X",
+# "promises" in "what two promises...") in the question's language.
+W_FOCUS = 0.05
 
 
 @dataclass
@@ -58,6 +64,7 @@ class Candidate:
     lexical: float = 0.0
     evidence: list | None = None
     score: float = 0.0
+    focused: bool = False  # holds the question's focus word (same language only)
 
 
 class ExtractiveAnswerer:
@@ -117,8 +124,10 @@ class ExtractiveAnswerer:
             if kind.kind == "date" and not c.evidence:  # "lundi", "demain"... (qa.answer.dates)
                 c.evidence = date_evidence(c.text, c.passage.published, question)
             strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else 0.0
+            c.focused = same and bool(kind.focus) and bool(
+                set(index_terms(kind.focus, q_language)) & terms)
             c.score = (c.similarity + W_LEXICAL * c.lexical + W_TYPE * strength
-                       + W_RANK / (1 + c.passage_rank))
+                       + W_FOCUS * c.focused + W_RANK / (1 + c.passage_rank))
         return sorted(out, key=lambda c: -c.score)
 
     def _embed(self, texts: list[str]) -> np.ndarray:
@@ -148,17 +157,28 @@ class ExtractiveAnswerer:
         elif kind.kind == "yesno":  # the sentence that holds most of what is asked
             pool = ranked[:5]
             rarity = term_rarity(question, ranked)
-            best = max(pool, key=lambda c: (round(coverage(question, c, rarity), 2), c.score))
+            best = max(pool, key=lambda c: (round(coverage(question, c, rarity), 2)
+                                            if language_pair(question, c.passage) == "same"
+                                            else 0.0, c.score))
         elif typed:  # the answer must contain evidence of the asked type
-            with_evidence = [c for c in pool if c.evidence]
+            # "who paid for X?" may be answered by "the province had paid...": no name, but
+            # the asked verb; such a sentence is quoted without a short lead
+            with_evidence = [c for c in pool if c.evidence or (
+                kind.kind == "person" and c.focused)]
             if not with_evidence:
                 return []
             best = with_evidence[0]
         bar = self.bars.get(detect_language(question), max(self.bars.values()))
-        if confidence(best) < bar - (TYPED_SLACK if typed else 0.0):
+        # a yes/no sentence holding nearly all the question's words is as sure as a typed one
+        sure = typed or (kind.kind == "yesno" and language_pair(question, best.passage) == "same"
+                         and coverage(question, best) >= YESNO_SURE)
+        if confidence(best) < bar - (TYPED_SLACK if sure else 0.0):
             return []
         if language_pair(question, best.passage) == "same" and not supports(kind, question, best):
             return []
+        sides = contrast_sides(question) if kind.kind == "contrast" else None
+        if sides:
+            return self.sides(sides, ranked)
         chosen = [best]
         if kind.plural:  # a list: gather from up to three sentences
             for c in ranked[1:8]:
@@ -178,6 +198,21 @@ class ExtractiveAnswerer:
                 break
         other = rival(kind.kind, best, ranked[:8], index_terms(question))
         return [best, other] if other is not None else chosen
+
+    def sides(self, sides: tuple[str, str], ranked: list[Candidate]) -> list[Candidate]:
+        """For "how does A compare with B?": the sentence of the best article nearest to each
+        side (a sentence with a figure preferred), each quoted once."""
+        pool = [c for c in ranked[:12] if c.passage.doc_id == ranked[0].passage.doc_id]
+        vectors = self._embed([c.text for c in pool])
+        chosen: list[Candidate] = []
+        for side in sides:
+            sims = vectors @ self.embedder.embed_query(side)
+            scores = [s + SIDE_FIGURE * bool(NUMBER_RE.search(c.text)) + W_LEXICAL * c.lexical
+                      for s, c in zip(sims, pool, strict=True)]
+            pick = pool[int(np.argmax(scores))]
+            if pick not in chosen:
+                chosen.append(pick)
+        return chosen
 
     # -- writing --------------------------------------------------------------------------
     def answer(self, question: str, passages: list[Passage], language: str) -> Answer:

@@ -58,6 +58,8 @@ _DESCRIBE = re.compile(r"\b(describ\w*|decri\w*|qualifi\w*|call(ed)?|appel\w*|ch
                        r"term\w*|say|said|dit|dire|declare\w*|words?|mots?|quote\w*)\b")
 _LAST = re.compile(r"\b(last|latest|derniere fois|dernier|derniere|first since|premiere depuis|"
                    r"since when|depuis quand)\b")
+_SINCE_IN_SITU = re.compile(r"\b(depuis|since) (quand|when|laquelle|lequel|lesquel\w*|which|"
+                            r"what)\b")
 _AMOUNT = re.compile(r"\b(cost|costs|price|prix|coute\w*|cout\w*|budget\w*|revenue|revenu|income|"
                      r"worth|vaut|paid|pay|"
                      r"payé|paye|earn\w*|gagne\w*|salar\w*|spend|spent|depense\w*|euros?|"
@@ -69,9 +71,10 @@ class QuestionKind:
     """What a question asks for.
 
     kind: date, year, duration, number, place, country, person, definition, why, how, yesno,
-    quote, compare or other. `subject` is the thing to define ("Wendy Sherman"), `plural` is
-    set for lists ("which two countries"), `since` for "last / first since" questions and
-    `amount` when the number is money or a quantity with its unit.
+    quote, compare ("compared to what?"), contrast ("how does A compare with B?") or other.
+    `subject` is the thing to define ("Wendy Sherman"), `plural` is set for lists ("which two
+    countries"), `since` for "last / first since" questions, `amount` when the number is money
+    or a quantity with its unit and `focus` the word the answer sentence should hold.
     """
 
     kind: str
@@ -80,6 +83,7 @@ class QuestionKind:
     since: bool = False
     amount: bool = False
     head: str = ""  # the head noun of which/what/quel questions ("city", "day")
+    focus: str = ""  # the word the answer sentence should hold: "paid" in "who paid for X"
 
 
 _ATTRIBUTION = re.compile(r"^\W*(according to|selon|d'après|d’après|in the view of|pour)"
@@ -137,11 +141,14 @@ def question_kind(question: str) -> QuestionKind:
             subject = definition_subject(question)
             if subject[:1].isupper():
                 return QuestionKind("definition", subject=subject)
-        return QuestionKind("person", plural=nxt in {"are", "were", "sont", "etaient"})
+        return QuestionKind("person", plural=nxt in {"are", "were", "sont", "etaient"},
+                            focus=_verb(rest))
     if wh in {"what", "qu"} and _CAUSE_VERB.match(" ".join(rest)):
         return QuestionKind("why")  # "what led to...", "qu'est-ce qui a provoqué..."
     if wh in {"which", "what", "quel", "quelle", "quels", "quelles", "que", "qu", "quoi"}:
         return _which(question, wh, i, rest, folded, since)
+    if _SINCE_IN_SITU.search(folded):  # "...la première depuis laquelle ?"
+        return QuestionKind("year", since=True)
     in_situ = next((t for t in tokens[i + 1:] if t in _IN_SITU), "")
     if in_situ:  # "pour discuter de quoi ?", "il est parti quand ?"
         return question_kind(in_situ.replace("quoi", "what") + "?") if in_situ != "quoi" else (
@@ -158,7 +165,20 @@ def question_kind(question: str) -> QuestionKind:
     return QuestionKind("other", since=since)
 
 
+_SIDES_RE = re.compile(r"^\W*(?:how|comment)\s+(?:does|did|do|will|would|is|are|was|were)?\s*"
+                       r"(.+?)\s+(?:se\s+)?compar\w*(?:-t-\w+)?\s+(?:with|to|against|avec|à|au|"
+                       r"aux)\s+(.+?)\s*[?.!]*$", re.IGNORECASE)
+
+
+def contrast_sides(question: str) -> tuple[str, str] | None:
+    """The two things a "how does A compare with B?" question sets side by side, or None."""
+    m = _SIDES_RE.match(question.split(" (")[0].strip())
+    return (m.group(1), m.group(2)) if m else None
+
+
 def _how(wh: str, nxt: str, rest: list[str], folded: str, since: bool) -> QuestionKind:
+    if wh in {"how", "comment"} and _COMPARE.search(folded):
+        return QuestionKind("contrast")  # "how does A compare with B?": both sides' facts
     if wh == "combien":
         if rest[:2] == ["de", "temps"]:
             return QuestionKind("duration")
@@ -212,4 +232,19 @@ def _which(question: str, wh: str, i: int, rest: list[str], folded: str,
             return QuestionKind("definition", subject=subject)
     if since:
         return QuestionKind("year", since=True)
-    return QuestionKind("other", plural=plural)
+    return QuestionKind("other", plural=plural, focus=head if len(head) > 3 else "")
+
+
+_VERB_AUXILIARIES = _AUXILIARIES | {"a", "ont", "est", "sont", "etait", "etaient", "avait",
+                                    "avaient", "va", "vont", "sera", "seront", "fut", "peut",
+                                    "doit", "not", "pas", "n", "ne", "y", "been", "be", "being",
+                                    "t", "il", "elle", "ils", "elles", "t-il", "t-elle"}
+
+
+def _verb(rest: list[str]) -> str:
+    """The verb of a "who VERB..." question ("paid" in "who paid for...", "averti" in "qui a
+    averti..."), auxiliaries skipped; '' when the word after them is not a plain word."""
+    for w in rest[:3]:
+        if w not in _VERB_AUXILIARIES:
+            return w if len(w) > 3 and w.isalpha() else ""
+    return ""
