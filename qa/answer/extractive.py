@@ -165,6 +165,8 @@ class ExtractiveAnswerer:
             # the asked verb; such a sentence is quoted without a short lead
             with_evidence = [c for c in pool if c.evidence or (
                 kind.kind == "person" and c.focused)]
+            if kind.kind == "person" and any(c.focused for c in with_evidence):
+                with_evidence = [c for c in with_evidence if c.focused]  # who did the verb
             if not with_evidence:
                 return []
             best = with_evidence[0]
@@ -207,7 +209,8 @@ class ExtractiveAnswerer:
         chosen: list[Candidate] = []
         for side in sides:
             sims = vectors @ self.embedder.embed_query(side)
-            scores = [s + SIDE_FIGURE * bool(NUMBER_RE.search(c.text)) + W_LEXICAL * c.lexical
+            scores = [s + SIDE_FIGURE * bool(NUMBER_RE.search(c.text))
+                      + W_LEXICAL * _share(side, c) - (c in chosen)
                       for s, c in zip(sims, pool, strict=True)]
             pick = pool[int(np.argmax(scores))]
             if pick not in chosen:
@@ -299,6 +302,13 @@ def _asked_terms(question: str, language: str) -> list[str]:
     head = question.split(" (")[0]
     plain = " ".join(w for w in re.findall(r"[\w'’-]+", head)[1:] if not w[:1].isupper())
     return list(dict.fromkeys(index_terms(plain, language)))
+
+
+def _share(text: str, candidate: Candidate) -> float:
+    """Share of the stems of `text` found in the candidate sentence (its language's stems)."""
+    language = passage_language(candidate.passage)
+    wanted = set(index_terms(text, language))
+    return len(wanted & set(index_terms(candidate.text, language))) / len(wanted) if wanted else 0.0
 
 
 def term_rarity(question: str, ranked: list[Candidate]) -> dict[str, float]:
