@@ -116,6 +116,7 @@ class ExtractiveAnswerer:
         n = len(out)
         weight = {t: math.log(1 + n / (1 + sum(t in s for s in sent_terms))) for t in q_terms}
         total = sum(weight.values()) or 1.0
+        focus = focus_terms(kind, question, q_language)
         for c, sim, terms in zip(out, sims, sent_terms, strict=True):
             c.similarity = float(sim)
             c.lexical = sum(weight[t] for t in q_terms & terms) / total
@@ -124,8 +125,7 @@ class ExtractiveAnswerer:
             if kind.kind == "date" and not c.evidence:  # "lundi", "demain"... (qa.answer.dates)
                 c.evidence = date_evidence(c.text, c.passage.published, question)
             strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else 0.0
-            c.focused = same and bool(kind.focus) and bool(
-                set(index_terms(kind.focus, q_language)) & terms)
+            c.focused = same and bool(focus & terms)
             c.score = (c.similarity + W_LEXICAL * c.lexical + W_TYPE * strength
                        + W_FOCUS * c.focused + W_RANK / (1 + c.passage_rank))
         return sorted(out, key=lambda c: -c.score)
@@ -302,6 +302,13 @@ def _asked_terms(question: str, language: str) -> list[str]:
     head = question.split(" (")[0]
     plain = " ".join(w for w in re.findall(r"[\w'’-]+", head)[1:] if not w[:1].isupper())
     return list(dict.fromkeys(index_terms(plain, language)))
+
+
+def focus_terms(kind: QuestionKind, question: str, language: str) -> set[str]:
+    """Stems of the question's focus words, taken as written (accents matter to stemmers)."""
+    wanted = set(kind.focus.split())
+    written = [w for w in re.findall(r"[\w'’-]+", question) if fold(w) in wanted]
+    return set(index_terms(" ".join(written), language)) if written else set()
 
 
 def _share(text: str, candidate: Candidate) -> float:

@@ -232,7 +232,13 @@ def _which(question: str, wh: str, i: int, rest: list[str], folded: str,
             return QuestionKind("definition", subject=subject)
     if since:
         return QuestionKind("year", since=True)
-    return QuestionKind("other", plural=plural, focus=head if len(head) > 3 else "")
+    # the head noun: "promises" in "what two promises has she made?" ("promised" holds it)
+    focus = head if len(head) > 3 and head.isalpha() and head not in _VAGUE_HEADS else ""
+    return QuestionKind("other", plural=plural, focus=focus)
+
+
+_VAGUE_HEADS = {"else", "other", "others", "autre", "autres", "thing", "things", "chose",
+                "choses"}
 
 
 _VERB_AUXILIARIES = _AUXILIARIES | {"a", "ont", "est", "sont", "etait", "etaient", "avait",
