@@ -62,3 +62,25 @@ def test_no_before_a_noun_negates_but_a_number_sign_does_not():
     assert negated("They said no dairy farm contracts would be cancelled.")
     assert not negated("The No 10 spokesman said the contracts would be signed.")
     assert negated("Le conseil n'a pas fait appel.")
+
+
+def test_measures_answer_the_asked_dimension_with_their_rate():
+    q = "Combien pèse la sonde ?"
+    sentence = "The probe, which weighs 1,450 kilograms, separated 52 minutes after lift-off."
+    assert [e.text for e in find_evidence(question_kind(q), sentence, q)] == ["1,450 kilograms"]
+    q = "How strong were the gusts?"
+    assert question_kind(q).amount
+    assert find_evidence(question_kind(q), "Gusts reached 145 kilometres per hour.",
+                         q)[0].text == "145 kilometres per hour"
+
+
+def test_a_title_after_a_dateline_describes_the_name():
+    from qa.answer.evidence import describe
+    found = describe("Daniel Kiprotich", "ROTTERDAM, 13 April 2025 - Kenyan runner Daniel "
+                     "Kiprotich won the marathon on Sunday.")
+    assert found is not None and found.text == "Kenyan runner"
+
+
+def test_a_plural_head_asks_for_a_list():
+    assert question_kind("Which companies will merge?").plural
+    assert not question_kind("What status does the project have?").plural

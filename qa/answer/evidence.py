@@ -60,7 +60,9 @@ _UNIT = rf"(?:{_CURRENCY}|{_MEASURE})"
 # An amount keeps its currency, scale and unit: "$1,250,000", "12 million euros", "3,5 %".
 AMOUNT_RE = re.compile(
     rf"(?:[$€£]\s?)?(?:\d{{1,3}}(?:[,\u202f\u00a0 ]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-    rf"(?:\s?{_SCALE}\b)?(?:\s?(?:d['’]|de |of )?{_UNIT}(?!\w))?", re.IGNORECASE)
+    rf"(?:\s?{_SCALE}\b)?(?:\s?(?:d['’]|de |of )?{_UNIT}(?!\w)"
+    rf"(?:\s?(?:per|an?|par|à l['’]|/)\s?(?:hour|heure|h|second|seconde|s|day|jour|year|an)\b)?)?",
+    re.IGNORECASE)  # a rate keeps its "per hour": "145 kilometres per hour"
 NAME_RE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:[- ](?:de |von |van |al-)?[A-ZÀ-Ý][a-zà-ÿ]+)+)\b")
 PLACE_RE = re.compile(r"\b(?:à|au|aux|en|in|at)\s+([A-ZÀ-Ý][\w-]+(?:[- ][A-ZÀ-Ý][\w-]+)?)")
 CAPITAL_RE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)*)\b")
@@ -88,6 +90,18 @@ PERIOD_RE = re.compile(r"\b((?:(?:the )?(?:first|second|third|fourth|last) quart
                        r"(?:premier|deuxième|second|troisième|quatrième|dernier) trimestre|"
                        r"(?:spring|summer|autumn|fall|winter|printemps|été|automne|hiver))"
                        r"(?: of| de| d')?\s+\d{4})\b", re.IGNORECASE)
+# What a measure question asks for (its cue words) and the units that answer it.
+_MEASURE_FAMILIES = [
+    (re.compile(r"\b(heavy|weigh\w*|mass|pese\w*|pes\w*|poids|lourd\w*)\b"),
+     re.compile(r"\b(kilogram\w*|kg|tonnes?|tons?|grammes?|grams?|pounds?|livres?)\b", re.I)),
+    (re.compile(r"\b(tall|high|height|wide|width|deep|depth|far|distance|length|hauteur|haut\w*|"
+                r"largeur|large|profond\w*|loin|longueur|mesure\w*)\b"),
+     re.compile(r"\b(m[eè]tres?|meters?|kilom[eè]tres?|kilometers?|km|miles?|feet|foot)\b", re.I)),
+    (re.compile(r"\b(power|capacity|puissance|capacite)\b"),
+     re.compile(r"\b(megawatts?|gigawatts?|kilowatts?|MW|GW|kW)\b", re.I)),
+    (re.compile(r"\b(fast|speed|vite|vitesse|rapide\w*)\b"),
+     re.compile(r"\bper hour\b|\bà l'heure\b|km/h|mph", re.I)),
+]
 MONEY_QUESTION_RE = re.compile(r"\b(cost\w*|price\w*|prix|cout\w*|paid|pay|paye\w*|spen[dt]\w*|"
                                r"depens\w*|worth|vaut|budget\w*|salar\w*|earn\w*|gagn\w*|fine[ds]?|"
                                r"amende\w*|euros?|dollars?|pounds?|money|argent)\b")
@@ -178,6 +192,10 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
                and fold(e.text) not in NUMBER_WORDS]
         if MONEY_QUESTION_RE.search(fold(question)):  # "cost" asks for a sum, not a measure
             out = [e for e in out if re.search(_CURRENCY, e.text, re.IGNORECASE)]
+        for cue, unit in _MEASURE_FAMILIES:  # "how heavy" asks for kilograms, not minutes
+            if cue.search(fold(question)):
+                out = [e for e in out if unit.search(e.text)]
+                break
     return out
 
 
@@ -241,7 +259,8 @@ def describe(subject: str, sentence: str) -> Evidence | None:
     start, end = span
     before = sentence[:start].rstrip()
     before = before[:-1].rstrip() if before.endswith(",") else before
-    segment_start = max(before.rfind(c) for c in ",;:.!?«»\"(") + 1
+    dashes = [before.rfind(d) + 3 for d in (" - ", " – ", " — ") if d in before]  # datelines
+    segment_start = max([max(before.rfind(c) for c in ",;:.!?«»\"(") + 1, *dashes])
     segment = before[segment_start:]
     det = _DETERMINER_RE.search(segment)
     if det:

@@ -185,6 +185,8 @@ def _how(wh: str, nxt: str, rest: list[str], folded: str, since: bool) -> Questi
         return QuestionKind("number", amount=bool(_AMOUNT.search(folded)) or "de" not in rest[:1])
     if nxt in {"many", "much", "old", "far", "big", "large", "high"}:
         return QuestionKind("number", amount=nxt == "much" or bool(_AMOUNT.search(folded)))
+    if nxt in _MEASURE_ADJECTIVES:  # "how heavy / tall / fast": a measure with its unit
+        return QuestionKind("number", amount=True)
     if nxt == "long" and "ago" not in rest:
         return QuestionKind("duration")
     if _DESCRIBE.search(folded) and re.search(r"\b(describ|decri|qualifi|call|appel|characteri)",
@@ -234,9 +236,13 @@ def _which(question: str, wh: str, i: int, rest: list[str], folded: str,
         return QuestionKind("year", since=True)
     # the head noun: "promises" in "what two promises has she made?" ("promised" holds it)
     focus = head if len(head) > 3 and head.isalpha() and head not in _VAGUE_HEADS else ""
+    # "which companies...": a plural head asks for a list
+    plural = plural or bool(focus and wh in {"which", "what"} and re.search(r"[^siu]s$", head))
     return QuestionKind("other", plural=plural, focus=focus)
 
 
+_MEASURE_ADJECTIVES = {"heavy", "tall", "deep", "wide", "fast", "powerful", "expensive",
+                       "strong", "hot", "cold", "heavily", "big", "long-distance"}
 _VAGUE_HEADS = {"else", "other", "others", "autre", "autres", "thing", "things", "chose",
                 "choses"}
 
