@@ -84,3 +84,17 @@ def test_a_title_after_a_dateline_describes_the_name():
 def test_a_plural_head_asks_for_a_list():
     assert question_kind("Which companies will merge?").plural
     assert not question_kind("What status does the project have?").plural
+
+
+def test_a_name_modifying_a_noun_is_described_by_that_noun():
+    from qa.answer.evidence import describe
+    found = describe("Selene-2", "The agency launched the Selene-2 probe to the Moon.")
+    assert found is not None and found.text == "the Selene-2 probe"
+    assert describe("Civic Alliance", "Priya Desai, a former teacher standing for the Civic "
+                    "Alliance, was elected.") is None
+
+
+def test_when_questions_carry_their_verb():
+    assert question_kind("When will the first power be delivered from Dunmore?").focus == (
+        "delivered")
+    assert question_kind("When is the deal expected to be completed?").focus == "completed"

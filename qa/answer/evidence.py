@@ -263,6 +263,13 @@ def describe(subject: str, sentence: str) -> Evidence | None:
     segment_start = max([max(before.rfind(c) for c in ",;:.!?«»\"(") + 1, *dashes])
     segment = before[segment_start:]
     det = _DETERMINER_RE.search(segment)
+    modifier = re.search(r"(?<!\w)(?:the|le|la|les|l['’])\s*$", segment, re.IGNORECASE)
+    if modifier:  # "the Selene-2 probe": the name modifies the noun that follows it
+        noun = re.match(r"\s+([a-zà-ÿ][\w-]{2,})", sentence[end:])
+        if not noun or fold(noun.group(1)) in STOP_NOUNS:
+            return None
+        offset = segment_start + modifier.start()
+        return Evidence(sentence[offset:end + noun.end()], offset, end + noun.end())
     if det:
         phrase = segment[det.start():].strip()
     else:  # a capitalised title run: "US Deputy Secretary of State"
@@ -282,6 +289,12 @@ def describe(subject: str, sentence: str) -> Evidence | None:
         offset = end + after.start(1)
         return Evidence(after.group(1), offset, offset + len(after.group(1)))
     return None
+
+
+# Words after "the NAME" that are not the noun it modifies (language data).
+STOP_NOUNS = {"and", "et", "or", "ou", "was", "is", "has", "had", "will", "said", "est", "a",
+              "de", "du", "des", "of", "in", "on", "to", "for", "with", "que", "qui", "who",
+              "which", "that", "dans", "pour", "avec", "sur", "par", "by", "at"}
 
 
 def negated(sentence: str) -> bool:
@@ -341,6 +354,8 @@ def render_short(kind: str, text: str, language: str) -> str:
                              flags=re.IGNORECASE)
         return out
     out = text
+    for fr, en in zip(MONTHS_FR, MONTHS_EN, strict=True):  # an English source's months
+        out = re.sub(rf"\b{en}\b", fr, out)
     if kind == "date" and re.match(r"^\d", out):
         out = "le " + out
     return out

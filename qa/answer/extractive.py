@@ -165,7 +165,7 @@ class ExtractiveAnswerer:
             # the asked verb; such a sentence is quoted without a short lead
             with_evidence = [c for c in pool if c.evidence or (
                 kind.kind == "person" and c.focused)]
-            if kind.kind == "person" and any(c.focused for c in with_evidence):
+            if kind.kind in {"person", "date"} and any(c.focused for c in with_evidence):
                 with_evidence = [c for c in with_evidence if c.focused]  # who did the verb
             if not with_evidence:
                 return []

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.text import fold
+from qa.text import STOPWORDS, fold
 
 _LEAD_IN = {"and", "et", "so", "alors", "mais", "but", "also", "aussi", "then", "puis", "ok",
             "okay", "donc", "now", "maintenant", "tell", "me", "dis", "moi", "dites", "please",
@@ -127,7 +127,7 @@ def question_kind(question: str) -> QuestionKind:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
     rest = tokens[i + 1:]
     if wh in {"quand", "when"}:
-        return QuestionKind("year" if since else "date", since=since)
+        return QuestionKind("year" if since else "date", since=since, focus=_last_word(question))
     if wh == "depuis" or (wh == "since" and nxt == "when"):
         return QuestionKind("year", since=True)
     if wh in {"where"} or (wh == "ou" and i == 0):
@@ -251,6 +251,16 @@ _VERB_AUXILIARIES = _AUXILIARIES | {"a", "ont", "est", "sont", "etait", "etaient
                                     "avaient", "va", "vont", "sera", "seront", "fut", "peut",
                                     "doit", "not", "pas", "n", "ne", "y", "been", "be", "being",
                                     "t", "il", "elle", "ils", "elles", "t-il", "t-elle"}
+
+
+def _last_word(question: str) -> str:
+    """The last plain word of a "when...?" question (names and function words after it
+    skipped), usually its verb: "completed" in "when is the deal expected to be completed?"."""
+    for word in reversed(re.findall(r"[\w'’-]+", question.split(" (")[0])[1:][-4:]):
+        if word[:1].isupper() or fold(word) in STOPWORDS:
+            continue  # "...delivered from Dunmore?"
+        return fold(word) if word.isalpha() and len(word) >= 3 else ""
+    return ""
 
 
 def _verb(rest: list[str]) -> str:
