@@ -281,6 +281,10 @@ def describe(subject: str, sentence: str) -> Evidence | None:
         phrase = " ".join(run).strip()
         if not phrase and 2 <= len(segment.split()) <= 5 and segment[:1].isupper():
             phrase = segment.strip()  # a title opening the sentence: "Harbour engineer X"
+    ends_open = re.search(r"(?<!\w)(?:de|du|des|d['’]|of|for|pour|à|au|aux|with|avec|par|by|in|"
+                          r"en|dans|from|to|and|et|a|an|un|une)\s*$", phrase, re.IGNORECASE)
+    if ends_open:  # "une réunion du NAME": the name completes another noun, its apposition too
+        return None
     if len(phrase.split()) >= 2 and re.search(r"[a-zà-ÿ]{3}", phrase):
         offset = sentence.find(phrase, segment_start)
         return Evidence(phrase, offset, offset + len(phrase))

@@ -261,7 +261,9 @@ def lead_text(kind: QuestionKind, question: str, chosen: list[Candidate], langua
     if kind.kind == "why" or (kind.kind == "country" and not kind.plural):
         return ""  # the quote says it better than a guessed span
     terms = index_terms(question, language)
-    if kind.plural:
+    if kind.plural:  # a list of items found by the kind's first pattern; else the quotes
+        if any(not e.preferred for c in chosen for e in c.evidence or []):
+            return ""
         items: list[str] = []
         for c in chosen:
             for e in c.evidence or []:
