@@ -39,7 +39,8 @@ ENGLISH_STOPWORDS = frozenset(
     other our ours ourselves out over own same she should so some such than that the their
     theirs them themselves then there these they this those through to too under until up
     very was we were what when where which while who whom why will with would you your yours
-    yourself yourselves does did will shall may might must whose many much""".split()
+    yourself yourselves does did will shall may might must whose many much anyone anybody
+    anything someone somebody something everyone everybody everything""".split()
 )
 STOPWORDS_BY_LANGUAGE = {"fr": FRENCH_STOPWORDS, "en": ENGLISH_STOPWORDS}
 # Both lists: only for matching text across French and English (e.g. a translated claim).

@@ -49,12 +49,20 @@ DURATION_RE = re.compile(rf"\b(?:plus de |more than |près de |about |environ )?
 # A news dateline ("KESTREL BAY, 14 February 2025 - ") dates the article, not the event.
 DATELINE_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]+,\s[^-–—]{4,40}?\s[-–—]\s")
 _SCALE = r"(?:millions?|billions?|milliards?|thousands?|mille|trillions?|bn|mn|m|k)"
-_UNIT = (r"(?:euros?|dollars?|pounds?|livres?|francs?|yens?|yuans?|roubles?|rubles?|€|\$|£|%|"
-         r"percent|per cent|pour cent)")
+_CURRENCY = (r"(?:euros?|dollars?|pounds?|livres?|francs?|yens?|yuans?|roubles?|rubles?|€|\$|£|%|"
+             r"percent|per cent|pour cent)")
+# Measures keep their unit too: "12 seconds", "420 metres", "900 megawatts" (language data).
+_MEASURE = (r"(?:secondes?|seconds?|minutes?|hours?|heures?|days?|jours?|weeks?|semaines?|"
+            r"months?|years?|ans|années?|m[eè]tres?|meters?|kilom[eè]tres?|kilometers?|km|"
+            r"kilogram(?:me)?s?|kg|tonnes?|tons?|litres?|liters?|megawatts?|gigawatts?|MW|GW|"
+            r"hectares?|miles?|feet|foot|points?|seats?|sièges?)")
+_UNIT = rf"(?:{_CURRENCY}|{_MEASURE})"
 # An amount keeps its currency, scale and unit: "$1,250,000", "12 million euros", "3,5 %".
 AMOUNT_RE = re.compile(
     rf"(?:[$€£]\s?)?(?:\d{{1,3}}(?:[,\u202f\u00a0 ]\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-    rf"(?:\s?{_SCALE}\b)?(?:\s?(?:d['’]|de |of )?{_UNIT}(?!\w))?", re.IGNORECASE)
+    rf"(?:\s?{_SCALE}\b)?(?:\s?(?:d['’]|de |of )?{_UNIT}(?!\w)"
+    rf"(?:\s?(?:per|an?|par|à l['’]|/)\s?(?:hour|heure|h|second|seconde|s|day|jour|year|an)\b)?)?",
+    re.IGNORECASE)  # a rate keeps its "per hour": "145 kilometres per hour"
 NAME_RE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:[- ](?:de |von |van |al-)?[A-ZÀ-Ý][a-zà-ÿ]+)+)\b")
 PLACE_RE = re.compile(r"\b(?:à|au|aux|en|in|at)\s+([A-ZÀ-Ý][\w-]+(?:[- ][A-ZÀ-Ý][\w-]+)?)")
 CAPITAL_RE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)*)\b")
@@ -67,7 +75,8 @@ CAUSE_RE = re.compile(r"\b(because|since|due to|as a result of|in response to|fo
                       r"en réponse à|en raison de|parce que|parce qu|car|à cause de|suite à|après|"
                       r"afin de|so that|in order to)\b", re.IGNORECASE)
 NEGATION_RE = re.compile(r"\b(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|jamais|aucune?|rien)\b|"
-                         r"\b(?:not|never|cannot)\b|n['’]t\b", re.IGNORECASE)
+                         r"\b(?:not|never|cannot|none|nothing|nobody|neither)\b|n['’]t\b|"
+                         r"\bno\b(?!\.?\s*\d)", re.IGNORECASE)
 _WEEKDAYS = ("lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
              "thursday|friday|saturday|sunday")
 WEEKDAY_RE = re.compile(rf"\b({_WEEKDAYS})\b", re.IGNORECASE)
@@ -76,6 +85,26 @@ MONTH_RE = re.compile(rf"\b((?:(?:plus tard|fin|début|debut|mi|later|early|late
                       rf"au début de|à la fin de)[- ]\s*)?(?:en |in )?(?:{_MONTH_ALT})"
                       rf"(?:\s+\d{{4}})?|(?:début|fin|early|late) (?:de |d')?\d{{4}})\b",
                       re.IGNORECASE)
+# A quarter or season of a year: "in the second quarter of 2026", "au printemps 2024".
+PERIOD_RE = re.compile(r"\b((?:(?:the )?(?:first|second|third|fourth|last) quarter|"
+                       r"(?:premier|deuxième|second|troisième|quatrième|dernier) trimestre|"
+                       r"(?:spring|summer|autumn|fall|winter|printemps|été|automne|hiver))"
+                       r"(?: of| de| d')?\s+\d{4})\b", re.IGNORECASE)
+# What a measure question asks for (its cue words) and the units that answer it.
+_MEASURE_FAMILIES = [
+    (re.compile(r"\b(heavy|weigh\w*|mass|pese\w*|pes\w*|poids|lourd\w*)\b"),
+     re.compile(r"\b(kilogram\w*|kg|tonnes?|tons?|grammes?|grams?|pounds?|livres?)\b", re.I)),
+    (re.compile(r"\b(tall|high|height|wide|width|deep|depth|far|distance|length|hauteur|haut\w*|"
+                r"largeur|large|profond\w*|loin|longueur|mesure\w*)\b"),
+     re.compile(r"\b(m[eè]tres?|meters?|kilom[eè]tres?|kilometers?|km|miles?|feet|foot)\b", re.I)),
+    (re.compile(r"\b(power|capacity|puissance|capacite)\b"),
+     re.compile(r"\b(megawatts?|gigawatts?|kilowatts?|MW|GW|kW)\b", re.I)),
+    (re.compile(r"\b(fast|speed|vite|vitesse|rapide\w*)\b"),
+     re.compile(r"\bper hour\b|\bà l'heure\b|km/h|mph", re.I)),
+]
+MONEY_QUESTION_RE = re.compile(r"\b(cost\w*|price\w*|prix|cout\w*|paid|pay|paye\w*|spen[dt]\w*|"
+                               r"depens\w*|worth|vaut|budget\w*|salar\w*|earn\w*|gagn\w*|fine[ds]?|"
+                               r"amende\w*|euros?|dollars?|pounds?|money|argent)\b")
 _DETERMINER_RE = re.compile(r"(?<!\w)(?:le|la|les|l['’]|un|une|the|an?)(?:\s+|(?<=['’]))",
                             re.IGNORECASE)
 
@@ -111,7 +140,7 @@ def _not_in_question(found: str, question: str) -> bool:
 
 
 _KIND_REGEXES = {
-    "duration": [DURATION_RE], "year": [YEAR_RE], "date": [DATE_RE, MONTH_RE],
+    "duration": [DURATION_RE], "year": [YEAR_RE], "date": [DATE_RE, MONTH_RE, PERIOD_RE, YEAR_RE],
     "number": [AMOUNT_RE, NUMBER_RE], "place": [PLACE_RE], "country": [PLACE_RE, CAPITAL_RE],
     "person": [NAME_RE], "compare": [COMPARE_RE], "quote": [QUOTE_RE], "why": [CAUSE_RE],
 }
@@ -161,6 +190,12 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
     if kind.kind == "number" and kind.amount:  # money or a measure: the unit must be there
         out = [e for e in out if not re.fullmatch(r"[\d.,\s\u202f\u00a0]+", e.text)
                and fold(e.text) not in NUMBER_WORDS]
+        if MONEY_QUESTION_RE.search(fold(question)):  # "cost" asks for a sum, not a measure
+            out = [e for e in out if re.search(_CURRENCY, e.text, re.IGNORECASE)]
+        for cue, unit in _MEASURE_FAMILIES:  # "how heavy" asks for kilograms, not minutes
+            if cue.search(fold(question)):
+                out = [e for e in out if unit.search(e.text)]
+                break
     return out
 
 
@@ -224,9 +259,17 @@ def describe(subject: str, sentence: str) -> Evidence | None:
     start, end = span
     before = sentence[:start].rstrip()
     before = before[:-1].rstrip() if before.endswith(",") else before
-    segment_start = max(before.rfind(c) for c in ",;:.!?«»\"(") + 1
+    dashes = [before.rfind(d) + 3 for d in (" - ", " – ", " — ") if d in before]  # datelines
+    segment_start = max([max(before.rfind(c) for c in ",;:.!?«»\"(") + 1, *dashes])
     segment = before[segment_start:]
     det = _DETERMINER_RE.search(segment)
+    modifier = re.search(r"(?<!\w)(?:the|le|la|les|l['’])\s*$", segment, re.IGNORECASE)
+    if modifier:  # "the Selene-2 probe": the name modifies the noun that follows it
+        noun = re.match(r"\s+([a-zà-ÿ][\w-]{2,})", sentence[end:])
+        if not noun or fold(noun.group(1)) in STOP_NOUNS:
+            return None
+        offset = segment_start + modifier.start()
+        return Evidence(sentence[offset:end + noun.end()], offset, end + noun.end())
     if det:
         phrase = segment[det.start():].strip()
     else:  # a capitalised title run: "US Deputy Secretary of State"
@@ -238,6 +281,10 @@ def describe(subject: str, sentence: str) -> Evidence | None:
         phrase = " ".join(run).strip()
         if not phrase and 2 <= len(segment.split()) <= 5 and segment[:1].isupper():
             phrase = segment.strip()  # a title opening the sentence: "Harbour engineer X"
+    ends_open = re.search(r"(?<!\w)(?:de|du|des|d['’]|of|for|pour|à|au|aux|with|avec|par|by|in|"
+                          r"en|dans|from|to|and|et|a|an|un|une)\s*$", phrase, re.IGNORECASE)
+    if ends_open:  # "une réunion du NAME": the name completes another noun, its apposition too
+        return None
     if len(phrase.split()) >= 2 and re.search(r"[a-zà-ÿ]{3}", phrase):
         offset = sentence.find(phrase, segment_start)
         return Evidence(phrase, offset, offset + len(phrase))
@@ -246,6 +293,12 @@ def describe(subject: str, sentence: str) -> Evidence | None:
         offset = end + after.start(1)
         return Evidence(after.group(1), offset, offset + len(after.group(1)))
     return None
+
+
+# Words after "the NAME" that are not the noun it modifies (language data).
+STOP_NOUNS = {"and", "et", "or", "ou", "was", "is", "has", "had", "will", "said", "est", "a",
+              "de", "du", "des", "of", "in", "on", "to", "for", "with", "que", "qui", "who",
+              "which", "that", "dans", "pour", "avec", "sur", "par", "by", "at"}
 
 
 def negated(sentence: str) -> bool:
@@ -305,6 +358,8 @@ def render_short(kind: str, text: str, language: str) -> str:
                              flags=re.IGNORECASE)
         return out
     out = text
+    for fr, en in zip(MONTHS_FR, MONTHS_EN, strict=True):  # an English source's months
+        out = re.sub(rf"\b{en}\b", fr, out)
     if kind == "date" and re.match(r"^\d", out):
         out = "le " + out
     return out

@@ -21,6 +21,7 @@ from qa.answer import refusal
 from qa.answer.conflicts import compatible, divergence, rival
 from qa.answer.dates import date_evidence
 from qa.answer.evidence import (
+    NUMBER_RE,
     TYPED_KINDS,
     closest_to_terms,
     counted_noun,
@@ -29,7 +30,7 @@ from qa.answer.evidence import (
     negated,
     render_short,
 )
-from qa.answer.kinds import QuestionKind, question_kind
+from qa.answer.kinds import QuestionKind, contrast_sides, question_kind
 from qa.answer.rewrite import named_things
 from qa.calibrate import DEFAULT_BARS
 from qa.embed import Embedder
@@ -42,7 +43,12 @@ from qa.text import detect_language, fold, index_terms, query_terms, split_sente
 # A sentence holding evidence of the asked type (a date for "when") may be this much less
 # similar than the refusal bar (chosen on the dev half of eval/questions.jsonl).
 TYPED_SLACK = 0.03
+YESNO_SURE = 0.6
+SIDE_FIGURE = 0.03  # a compared side is more likely stated by a sentence with a figure
 W_LEXICAL, W_TYPE, W_RANK = 0.12, 0.05, 0.02
+# Bonus for a sentence holding the question's focus word ("paid" in "who paid for X",
+# "promises" in "what two promises...") in the question's language.
+W_FOCUS = 0.05
 
 
 @dataclass
@@ -58,6 +64,7 @@ class Candidate:
     lexical: float = 0.0
     evidence: list | None = None
     score: float = 0.0
+    focused: bool = False  # holds the question's focus word (same language only)
 
 
 class ExtractiveAnswerer:
@@ -109,6 +116,7 @@ class ExtractiveAnswerer:
         n = len(out)
         weight = {t: math.log(1 + n / (1 + sum(t in s for s in sent_terms))) for t in q_terms}
         total = sum(weight.values()) or 1.0
+        focus = focus_terms(kind, question, q_language)
         for c, sim, terms in zip(out, sims, sent_terms, strict=True):
             c.similarity = float(sim)
             c.lexical = sum(weight[t] for t in q_terms & terms) / total
@@ -117,8 +125,9 @@ class ExtractiveAnswerer:
             if kind.kind == "date" and not c.evidence:  # "lundi", "demain"... (qa.answer.dates)
                 c.evidence = date_evidence(c.text, c.passage.published, question)
             strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else 0.0
+            c.focused = same and bool(focus & terms)
             c.score = (c.similarity + W_LEXICAL * c.lexical + W_TYPE * strength
-                       + W_RANK / (1 + c.passage_rank))
+                       + W_FOCUS * c.focused + W_RANK / (1 + c.passage_rank))
         return sorted(out, key=lambda c: -c.score)
 
     def _embed(self, texts: list[str]) -> np.ndarray:
@@ -148,17 +157,30 @@ class ExtractiveAnswerer:
         elif kind.kind == "yesno":  # the sentence that holds most of what is asked
             pool = ranked[:5]
             rarity = term_rarity(question, ranked)
-            best = max(pool, key=lambda c: (round(coverage(question, c, rarity), 2), c.score))
+            best = max(pool, key=lambda c: (round(coverage(question, c, rarity), 2)
+                                            if language_pair(question, c.passage) == "same"
+                                            else 0.0, c.score))
         elif typed:  # the answer must contain evidence of the asked type
-            with_evidence = [c for c in pool if c.evidence]
+            # "who paid for X?" may be answered by "the province had paid...": no name, but
+            # the asked verb; such a sentence is quoted without a short lead
+            with_evidence = [c for c in pool if c.evidence or (
+                kind.kind == "person" and c.focused)]
+            if kind.kind in {"person", "date"} and any(c.focused for c in with_evidence):
+                with_evidence = [c for c in with_evidence if c.focused]  # who did the verb
             if not with_evidence:
                 return []
             best = with_evidence[0]
         bar = self.bars.get(detect_language(question), max(self.bars.values()))
-        if confidence(best) < bar - (TYPED_SLACK if typed else 0.0):
+        # a yes/no sentence holding nearly all the question's words is as sure as a typed one
+        sure = typed or (kind.kind == "yesno" and language_pair(question, best.passage) == "same"
+                         and coverage(question, best) >= YESNO_SURE)
+        if confidence(best) < bar - (TYPED_SLACK if sure else 0.0):
             return []
         if language_pair(question, best.passage) == "same" and not supports(kind, question, best):
             return []
+        sides = contrast_sides(question) if kind.kind == "contrast" else None
+        if sides:
+            return self.sides(sides, ranked)
         chosen = [best]
         if kind.plural:  # a list: gather from up to three sentences
             for c in ranked[1:8]:
@@ -178,6 +200,22 @@ class ExtractiveAnswerer:
                 break
         other = rival(kind.kind, best, ranked[:8], index_terms(question))
         return [best, other] if other is not None else chosen
+
+    def sides(self, sides: tuple[str, str], ranked: list[Candidate]) -> list[Candidate]:
+        """For "how does A compare with B?": the sentence of the best article nearest to each
+        side (a sentence with a figure preferred), each quoted once."""
+        pool = [c for c in ranked[:12] if c.passage.doc_id == ranked[0].passage.doc_id]
+        vectors = self._embed([c.text for c in pool])
+        chosen: list[Candidate] = []
+        for side in sides:
+            sims = vectors @ self.embedder.embed_query(side)
+            scores = [s + SIDE_FIGURE * bool(NUMBER_RE.search(c.text))
+                      + W_LEXICAL * _share(side, c) - (c in chosen)
+                      for s, c in zip(sims, pool, strict=True)]
+            pick = pool[int(np.argmax(scores))]
+            if pick not in chosen:
+                chosen.append(pick)
+        return chosen
 
     # -- writing --------------------------------------------------------------------------
     def answer(self, question: str, passages: list[Passage], language: str) -> Answer:
@@ -223,7 +261,9 @@ def lead_text(kind: QuestionKind, question: str, chosen: list[Candidate], langua
     if kind.kind == "why" or (kind.kind == "country" and not kind.plural):
         return ""  # the quote says it better than a guessed span
     terms = index_terms(question, language)
-    if kind.plural:
+    if kind.plural:  # a list of items found by the kind's first pattern; else the quotes
+        if any(not e.preferred for c in chosen for e in c.evidence or []):
+            return ""
         items: list[str] = []
         for c in chosen:
             for e in c.evidence or []:
@@ -264,6 +304,20 @@ def _asked_terms(question: str, language: str) -> list[str]:
     head = question.split(" (")[0]
     plain = " ".join(w for w in re.findall(r"[\w'’-]+", head)[1:] if not w[:1].isupper())
     return list(dict.fromkeys(index_terms(plain, language)))
+
+
+def focus_terms(kind: QuestionKind, question: str, language: str) -> set[str]:
+    """Stems of the question's focus words, taken as written (accents matter to stemmers)."""
+    wanted = set(kind.focus.split())
+    written = [w for w in re.findall(r"[\w'’-]+", question) if fold(w) in wanted]
+    return set(index_terms(" ".join(written), language)) if written else set()
+
+
+def _share(text: str, candidate: Candidate) -> float:
+    """Share of the stems of `text` found in the candidate sentence (its language's stems)."""
+    language = passage_language(candidate.passage)
+    wanted = set(index_terms(text, language))
+    return len(wanted & set(index_terms(candidate.text, language))) / len(wanted) if wanted else 0.0
 
 
 def term_rarity(question: str, ranked: list[Candidate]) -> dict[str, float]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.text import fold
+from qa.text import STOPWORDS, fold
 
 _LEAD_IN = {"and", "et", "so", "alors", "mais", "but", "also", "aussi", "then", "puis", "ok",
             "okay", "donc", "now", "maintenant", "tell", "me", "dis", "moi", "dites", "please",
@@ -58,6 +58,8 @@ _DESCRIBE = re.compile(r"\b(describ\w*|decri\w*|qualifi\w*|call(ed)?|appel\w*|ch
                        r"term\w*|say|said|dit|dire|declare\w*|words?|mots?|quote\w*)\b")
 _LAST = re.compile(r"\b(last|latest|derniere fois|dernier|derniere|first since|premiere depuis|"
                    r"since when|depuis quand)\b")
+_SINCE_IN_SITU = re.compile(r"\b(depuis|since) (quand|when|laquelle|lequel|lesquel\w*|which|"
+                            r"what)\b")
 _AMOUNT = re.compile(r"\b(cost|costs|price|prix|coute\w*|cout\w*|budget\w*|revenue|revenu|income|"
                      r"worth|vaut|paid|pay|"
                      r"payé|paye|earn\w*|gagne\w*|salar\w*|spend|spent|depense\w*|euros?|"
@@ -69,9 +71,10 @@ class QuestionKind:
     """What a question asks for.
 
     kind: date, year, duration, number, place, country, person, definition, why, how, yesno,
-    quote, compare or other. `subject` is the thing to define ("Wendy Sherman"), `plural` is
-    set for lists ("which two countries"), `since` for "last / first since" questions and
-    `amount` when the number is money or a quantity with its unit.
+    quote, compare ("compared to what?"), contrast ("how does A compare with B?") or other.
+    `subject` is the thing to define ("Wendy Sherman"), `plural` is set for lists ("which two
+    countries"), `since` for "last / first since" questions, `amount` when the number is money
+    or a quantity with its unit and `focus` the word the answer sentence should hold.
     """
 
     kind: str
@@ -80,6 +83,7 @@ class QuestionKind:
     since: bool = False
     amount: bool = False
     head: str = ""  # the head noun of which/what/quel questions ("city", "day")
+    focus: str = ""  # the word the answer sentence should hold: "paid" in "who paid for X"
 
 
 _ATTRIBUTION = re.compile(r"^\W*(according to|selon|d'après|d’après|in the view of|pour)"
@@ -123,7 +127,7 @@ def question_kind(question: str) -> QuestionKind:
     nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
     rest = tokens[i + 1:]
     if wh in {"quand", "when"}:
-        return QuestionKind("year" if since else "date", since=since)
+        return QuestionKind("year" if since else "date", since=since, focus=_last_word(question))
     if wh == "depuis" or (wh == "since" and nxt == "when"):
         return QuestionKind("year", since=True)
     if wh in {"where"} or (wh == "ou" and i == 0):
@@ -137,11 +141,14 @@ def question_kind(question: str) -> QuestionKind:
             subject = definition_subject(question)
             if subject[:1].isupper():
                 return QuestionKind("definition", subject=subject)
-        return QuestionKind("person", plural=nxt in {"are", "were", "sont", "etaient"})
+        return QuestionKind("person", plural=nxt in {"are", "were", "sont", "etaient"},
+                            focus=_verb(rest))
     if wh in {"what", "qu"} and _CAUSE_VERB.match(" ".join(rest)):
         return QuestionKind("why")  # "what led to...", "qu'est-ce qui a provoqué..."
     if wh in {"which", "what", "quel", "quelle", "quels", "quelles", "que", "qu", "quoi"}:
         return _which(question, wh, i, rest, folded, since)
+    if _SINCE_IN_SITU.search(folded):  # "...la première depuis laquelle ?"
+        return QuestionKind("year", since=True)
     in_situ = next((t for t in tokens[i + 1:] if t in _IN_SITU), "")
     if in_situ:  # "pour discuter de quoi ?", "il est parti quand ?"
         return question_kind(in_situ.replace("quoi", "what") + "?") if in_situ != "quoi" else (
@@ -158,13 +165,28 @@ def question_kind(question: str) -> QuestionKind:
     return QuestionKind("other", since=since)
 
 
+_SIDES_RE = re.compile(r"^\W*(?:how|comment)\s+(?:does|did|do|will|would|is|are|was|were)?\s*"
+                       r"(.+?)\s+(?:se\s+)?compar\w*(?:-t-\w+)?\s+(?:with|to|against|avec|à|au|"
+                       r"aux)\s+(.+?)\s*[?.!]*$", re.IGNORECASE)
+
+
+def contrast_sides(question: str) -> tuple[str, str] | None:
+    """The two things a "how does A compare with B?" question sets side by side, or None."""
+    m = _SIDES_RE.match(question.split(" (")[0].strip())
+    return (m.group(1), m.group(2)) if m else None
+
+
 def _how(wh: str, nxt: str, rest: list[str], folded: str, since: bool) -> QuestionKind:
+    if wh in {"how", "comment"} and _COMPARE.search(folded):
+        return QuestionKind("contrast")  # "how does A compare with B?": both sides' facts
     if wh == "combien":
         if rest[:2] == ["de", "temps"]:
             return QuestionKind("duration")
         return QuestionKind("number", amount=bool(_AMOUNT.search(folded)) or "de" not in rest[:1])
     if nxt in {"many", "much", "old", "far", "big", "large", "high"}:
         return QuestionKind("number", amount=nxt == "much" or bool(_AMOUNT.search(folded)))
+    if nxt in _MEASURE_ADJECTIVES:  # "how heavy / tall / fast": a measure with its unit
+        return QuestionKind("number", amount=True)
     if nxt == "long" and "ago" not in rest:
         return QuestionKind("duration")
     if _DESCRIBE.search(folded) and re.search(r"\b(describ|decri|qualifi|call|appel|characteri)",
@@ -212,4 +234,39 @@ def _which(question: str, wh: str, i: int, rest: list[str], folded: str,
             return QuestionKind("definition", subject=subject)
     if since:
         return QuestionKind("year", since=True)
-    return QuestionKind("other", plural=plural)
+    # the head noun: "promises" in "what two promises has she made?" ("promised" holds it)
+    focus = head if len(head) > 3 and head.isalpha() and head not in _VAGUE_HEADS else ""
+    # "which companies...": a plural head asks for a list
+    plural = plural or bool(focus and wh in {"which", "what"} and re.search(r"[^siu]s$", head))
+    return QuestionKind("other", plural=plural, focus=focus)
+
+
+_MEASURE_ADJECTIVES = {"heavy", "tall", "deep", "wide", "fast", "powerful", "expensive",
+                       "strong", "hot", "cold", "heavily", "big", "long-distance"}
+_VAGUE_HEADS = {"else", "other", "others", "autre", "autres", "thing", "things", "chose",
+                "choses"}
+
+
+_VERB_AUXILIARIES = _AUXILIARIES | {"a", "ont", "est", "sont", "etait", "etaient", "avait",
+                                    "avaient", "va", "vont", "sera", "seront", "fut", "peut",
+                                    "doit", "not", "pas", "n", "ne", "y", "been", "be", "being",
+                                    "t", "il", "elle", "ils", "elles", "t-il", "t-elle"}
+
+
+def _last_word(question: str) -> str:
+    """The last plain word of a "when...?" question (names and function words after it
+    skipped), usually its verb: "completed" in "when is the deal expected to be completed?"."""
+    for word in reversed(re.findall(r"[\w'’-]+", question.split(" (")[0])[1:][-4:]):
+        if word[:1].isupper() or fold(word) in STOPWORDS:
+            continue  # "...delivered from Dunmore?"
+        return fold(word) if word.isalpha() and len(word) >= 3 else ""
+    return ""
+
+
+def _verb(rest: list[str]) -> str:
+    """The verb of a "who VERB..." question ("paid" in "who paid for...", "averti" in "qui a
+    averti..."), auxiliaries skipped; '' when the word after them is not a plain word."""
+    for w in rest[:3]:
+        if w not in _VERB_AUXILIARIES:
+            return w if len(w) > 3 and w.isalpha() else ""
+    return ""
