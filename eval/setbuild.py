@@ -82,6 +82,21 @@ def assign_splits(rows: list[dict[str, Any]], seed: int) -> None:
         start = (start + len(group)) % 2
 
 
+def added_later(out: Path, built: set[str]) -> list[dict[str, Any]]:
+    """Rows of the existing set that this builder did not make: questions appended by hand
+    after the split was fixed (ids from 201 on). They may only enlarge the dev half, so the
+    test half stays the one fixed before any tuning."""
+    if not out.exists():
+        return []
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    later = [row for row in rows if row["id"] not in built]
+    wrong = [row["id"] for row in later if row.get("split") != "dev"]
+    if wrong:
+        raise SystemExit(f"questions added after the split must be dev: {wrong}")
+    return later
+
+
 def write_set(rows: list[dict[str, Any]], articles: dict[str, str], folder: Path, out: Path,
               prefix: str, seed: int, seed_set: Path | None = None) -> None:
     """Check every row against its articles, split, number and write the JSONL set."""
@@ -112,6 +127,7 @@ def write_set(rows: list[dict[str, Any]], articles: dict[str, str], folder: Path
     if errors:
         raise SystemExit("\n".join(errors))
     assign_splits(rows, seed)
+    rows = rows + added_later(out, {row["id"] for row in rows})
     order = ["id", "lang", "question", "answerable", "answers", "sources", "kind", "split",
              "history", "standalone", "support", "support_source", "model_answer"]
     with out.open("w", encoding="utf-8") as fh:
