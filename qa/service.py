@@ -19,7 +19,7 @@ from pathlib import Path
 from qa.answer import Answerer, make_answerer, refusal
 from qa.answer.extractive import ExtractiveAnswerer
 from qa.answer.provenance import with_provenance
-from qa.answer.rewrite import standalone_question
+from qa.answer.rewrite import Turn, resolve
 from qa.calibrate import calibrate
 from qa.embed import Embedder, make_embedder
 from qa.ingest import IngestReport, Progress, ingest_paths
@@ -144,6 +144,12 @@ class QA:
         s = self.settings
         return max(s.answer_k, s.llm_passages) if s.llm == "openai" else s.answer_k
 
+    def topic_articles(self, turn: Turn) -> set[str]:
+        """The article(s) that answered the previous turn of a follow-up (none otherwise)."""
+        if not turn.topic:
+            return set()
+        return {p.doc_id for p in self.retriever.retrieve(turn.topic, 1)}
+
     def ask(self, question: str, history: list[dict] | None = None) -> Answer:
         """Answer a question from the articles, with citations (or refuse)."""
         final = None
@@ -159,10 +165,12 @@ class QA:
         language = detect_language(question)
         timings: dict[str, float] = {}
         t = time.perf_counter()
-        standalone = standalone_question(question, history or [], self.answerer)
+        turn = resolve(question, history or [], self.answerer)
+        standalone = turn.question
         timings["rewrite_s"] = time.perf_counter() - t
         t = time.perf_counter()
-        passages = drop_copies(self.retriever.retrieve(standalone, self.context_k))
+        passages = drop_copies(self.retriever.retrieve(turn.query, self.context_k,
+                                                       prefer=self.topic_articles(turn)))
         timings["retrieve_s"] = time.perf_counter() - t
         t = time.perf_counter()
         if not passages:

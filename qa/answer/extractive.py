@@ -30,7 +30,7 @@ from qa.answer.evidence import (
     render_short,
 )
 from qa.answer.kinds import QuestionKind, question_kind
-from qa.answer.rewrite import named_things
+from qa.answer.rewrite import named_things, split_context
 from qa.calibrate import DEFAULT_BARS
 from qa.embed import Embedder
 from qa.language import document_language, language_name
@@ -43,6 +43,9 @@ from qa.text import detect_language, fold, index_terms, query_terms, split_sente
 # similar than the refusal bar (chosen on the dev half of eval/questions.jsonl).
 TYPED_SLACK = 0.03
 W_LEXICAL, W_TYPE, W_RANK = 0.12, 0.05, 0.02
+# A follow-up's context (the previous turn, qa.answer.rewrite) weighs this much of its own words
+# in the term overlap; its own words carry half the similarity when they say something.
+W_CONTEXT_TERMS, W_OWN_SIMILARITY = 0.3, 0.5
 
 
 @dataclass
@@ -105,9 +108,15 @@ class ExtractiveAnswerer:
         languages = {passage_language(c.passage) for c in out}
         q_language = detect_language(question)
         q_terms = set(query_terms(question, q_language, languages))
+        own, context = split_context(question)
+        own_terms = set(query_terms(own, q_language, languages))
+        if context and own_terms:  # a follow-up that says what it asks: its words lead
+            own_sims = vectors @ self.embedder.embed_query(own)
+            sims = (1 - W_OWN_SIMILARITY) * sims + W_OWN_SIMILARITY * own_sims
         sent_terms = [set(index_terms(c.text, passage_language(c.passage))) for c in out]
         n = len(out)
-        weight = {t: math.log(1 + n / (1 + sum(t in s for s in sent_terms))) for t in q_terms}
+        weight = {t: math.log(1 + n / (1 + sum(t in s for s in sent_terms)))
+                  * (1.0 if t in own_terms else W_CONTEXT_TERMS) for t in q_terms}
         total = sum(weight.values()) or 1.0
         for c, sim, terms in zip(out, sims, sent_terms, strict=True):
             c.similarity = float(sim)
@@ -116,6 +125,8 @@ class ExtractiveAnswerer:
             c.evidence = find_evidence(kind, c.text, question, same)
             if kind.kind == "date" and not c.evidence:  # "lundi", "demain"... (qa.answer.dates)
                 c.evidence = date_evidence(c.text, c.passage.published, question)
+            if context:  # what the conversation already said is not what a follow-up asks
+                c.evidence = [e for e in c.evidence if fold(e.text) not in fold(context)]
             strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else 0.0
             c.score = (c.similarity + W_LEXICAL * c.lexical + W_TYPE * strength
                        + W_RANK / (1 + c.passage_rank))
@@ -222,7 +233,10 @@ def lead_text(kind: QuestionKind, question: str, chosen: list[Candidate], langua
             f"{kind.subject}: {best.evidence[0].text}")
     if kind.kind == "why" or (kind.kind == "country" and not kind.plural):
         return ""  # the quote says it better than a guessed span
-    terms = index_terms(question, language)
+    own = index_terms(split_context(question)[0], language)  # a follow-up's words first
+    folded = fold(best.text)
+    terms = own if any(t[:5] in folded for t in own if len(t) >= 3) else index_terms(
+        question, language)
     if kind.plural:
         items: list[str] = []
         for c in chosen:
