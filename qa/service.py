@@ -145,10 +145,13 @@ class QA:
         return max(s.answer_k, s.llm_passages) if s.llm == "openai" else s.answer_k
 
     def topic_articles(self, turn: Turn) -> set[str]:
-        """The article(s) that answered the previous turn of a follow-up (none otherwise)."""
+        """The article that answered the previous turn of a follow-up (none otherwise): the one
+        holding the sentence nearest to its question and answer."""
         if not turn.topic:
             return set()
-        return {p.doc_id for p in self.retriever.retrieve(turn.topic, 1)}
+        passages = drop_copies(self.retriever.retrieve(turn.topic, self.settings.answer_k))
+        ranked = extractive_of(self.answerer).candidates(turn.topic, passages)
+        return {ranked[0].passage.doc_id} if ranked else set()
 
     def ask(self, question: str, history: list[dict] | None = None) -> Answer:
         """Answer a question from the articles, with citations (or refuse)."""
