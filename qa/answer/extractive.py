@@ -110,15 +110,16 @@ class ExtractiveAnswerer:
         q_terms = set(query_terms(question, q_language, languages))
         own, context = split_context(question)
         own_terms = set(query_terms(own, q_language, languages))
-        if context and own_terms:  # a follow-up that says what it asks: its words lead
+        ranking = sims  # a follow-up that says what it asks: its own words lead the ranking
+        if context and own_terms:
             own_sims = vectors @ self.embedder.embed_query(own)
-            sims = (1 - W_OWN_SIMILARITY) * sims + W_OWN_SIMILARITY * own_sims
+            ranking = (1 - W_OWN_SIMILARITY) * sims + W_OWN_SIMILARITY * own_sims
         sent_terms = [set(index_terms(c.text, passage_language(c.passage))) for c in out]
         n = len(out)
         weight = {t: math.log(1 + n / (1 + sum(t in s for s in sent_terms)))
                   * (1.0 if t in own_terms else W_CONTEXT_TERMS) for t in q_terms}
         total = sum(weight.values()) or 1.0
-        for c, sim, terms in zip(out, sims, sent_terms, strict=True):
+        for c, sim, rank_sim, terms in zip(out, sims, ranking, sent_terms, strict=True):
             c.similarity = float(sim)
             c.lexical = sum(weight[t] for t in q_terms & terms) / total
             same = passage_language(c.passage) == q_language
@@ -128,7 +129,7 @@ class ExtractiveAnswerer:
             if context:  # what the conversation already said is not what a follow-up asks
                 c.evidence = [e for e in c.evidence if fold(e.text) not in fold(context)]
             strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else 0.0
-            c.score = (c.similarity + W_LEXICAL * c.lexical + W_TYPE * strength
+            c.score = (float(rank_sim) + W_LEXICAL * c.lexical + W_TYPE * strength
                        + W_RANK / (1 + c.passage_rank))
         return sorted(out, key=lambda c: -c.score)
 

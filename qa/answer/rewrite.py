@@ -1,13 +1,19 @@
-"""Follow-up questions: turn "and where?" into a standalone question using the chat history.
+"""Follow-up questions: turn "and where?" into a question the pipeline can answer alone.
 
 A generator that can rewrite (an LLM) does it with the prompt in `prompts/rewrite.txt`;
-otherwise rules keep the topic of the conversation: a follow-up that cannot stand alone (no
-named thing of its own, a pronoun such as his/her/its/their/il/elle, "and where?", "et
-Borrell ?") gets the previous question and the short answer given to it as context in
-brackets, and "what about X?" swaps X into the previous question. A question that names its
-own subject ("Who is Borrell?") is left as it is.
+otherwise rules keep the topic of the conversation (`resolve` returns a `Turn`):
+- a he/she/il/elle stands for the person of the previous turn (the subject of "who is X?",
+  the name a who-question got as its answer, or the one person the question named): the
+  answerer reads the follow-up with that surname ("When will she be sworn in? (Desai)");
+- "what about X?" swaps X into the previous question;
+- "and X?" naming its own subject is answered as asked;
+- any other follow-up (ellipsis, it/that/cette/y) gets the previous question and its short
+  answer as context in brackets ("and in which city? (When will the NRC meet? 12 January)").
+Retrieval always reads the follow-up with that context and prefers the article that answered
+the previous turn (qa.service). The answerer weighs a follow-up's own words above its context
+(`split_context`) and never answers with what the context already says. A question that names
+its own subject ("Who is Borrell?") is left as it is.
 """
-
 from __future__ import annotations
 
 import re
