@@ -169,7 +169,6 @@ class QA:
         timings: dict[str, float] = {}
         t = time.perf_counter()
         turn = resolve(question, history or [], self.answerer)
-        standalone = turn.question
         timings["rewrite_s"] = time.perf_counter() - t
         t = time.perf_counter()
         passages = drop_copies(self.retriever.retrieve(turn.query, self.context_k,
@@ -179,11 +178,11 @@ class QA:
         if not passages:
             answers: Iterator[Answer] = iter([refusal(question, language, "extractive")])
         else:
-            answers = self.answerer.stream(standalone, passages, language)
+            answers = self.answerer.stream(turn.question, passages, language)
         for answer in answers:
             answer = with_provenance(answer, passages, self.outlets)
             answer.question = question
-            answer.standalone_question = standalone
+            answer.standalone_question = turn.query  # what was searched ("Searched as:")
             timings["answer_s"] = time.perf_counter() - t
             timings["total_s"] = time.perf_counter() - started
             answer.timings = {key: round(v, 4) for key, v in timings.items()}

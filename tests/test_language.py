@@ -123,6 +123,8 @@ def test_a_follow_up_pronoun_stands_for_the_person_of_the_previous_turn():
     assert "Eastmoor" in turn.query and "Eastmoor" in turn.topic  # retrieval keeps the topic
     defined = _history("Qui est Maria Zakharova ?", "La porte-parole du ministère.")
     assert resolve("Qu'a-t-elle confirmé ?", defined, None).question.endswith("(Zakharova)")
+    chief = _history("Who is NATO's secretary general?", "Jens Stoltenberg [1].\n\nSource: « »")
+    assert resolve("When does he retire?", chief, None).question.endswith("(Stoltenberg)")
     several = _history("What did the West warn Putin of?", "Of serious consequences.")
     assert "West warn Putin" in resolve("What did he say?", several, None).question
     own = resolve("Et que répond la Russie ?", defined, None)  # its own subject: asked as is

@@ -143,13 +143,14 @@ def referent(question: str, previous: str, short: str) -> str:
     question named; '' when there is no such pronoun or no single candidate."""
     if not any(t in _PERSONAL for t in pronouns(question)):
         return ""
+    previous, context = split_context(previous)  # an earlier follow-up: its own words
     kind = question_kind(previous)
-    if kind.kind == "definition":
-        return kind.subject
-    if kind.kind == "person":  # the name that opens the answer, or its first full name
+    if kind.kind == "definition" and name_runs(kind.subject, first=True) == [kind.subject]:
+        return kind.subject  # "who is Jens Stoltenberg?" (not "who is NATO's chief?")
+    if kind.kind in {"person", "definition"}:  # the name opening the answer, or a full name
         runs = name_runs(short, first=True)
         return next((r for r in runs if short.startswith(r) or len(r.split()) > 1), "")
-    runs = name_runs(previous)
+    runs = name_runs(previous) or name_runs(context)
     return runs[0] if len(runs) == 1 else ""
 
 
