@@ -19,7 +19,7 @@ from pathlib import Path
 from qa.answer import Answerer, make_answerer, refusal
 from qa.answer.extractive import ExtractiveAnswerer
 from qa.answer.provenance import with_provenance
-from qa.answer.rewrite import standalone_question
+from qa.answer.rewrite import Turn, resolve
 from qa.calibrate import calibrate
 from qa.embed import Embedder, make_embedder
 from qa.ingest import IngestReport, Progress, ingest_paths
@@ -155,6 +155,15 @@ class QA:
         s = self.settings
         return max(s.answer_k, s.llm_passages) if s.llm == "openai" else s.answer_k
 
+    def topic_articles(self, turn: Turn) -> set[str]:
+        """The article that answered the previous turn of a follow-up (none otherwise): the one
+        holding the sentence nearest to its question and answer."""
+        if not turn.topic:
+            return set()
+        passages = drop_copies(self.retriever.retrieve(turn.topic, self.settings.answer_k))
+        ranked = extractive_of(self.answerer).candidates(turn.topic, passages)
+        return {ranked[0].passage.doc_id} if ranked else set()
+
     def ask(self, question: str, history: list[dict] | None = None) -> Answer:
         """Answer a question from the articles, with citations (or refuse)."""
         final = None
@@ -170,20 +179,21 @@ class QA:
         language = detect_language(question)
         timings: dict[str, float] = {}
         t = time.perf_counter()
-        standalone = standalone_question(question, history or [], self.answerer)
+        turn = resolve(question, history or [], self.answerer)
         timings["rewrite_s"] = time.perf_counter() - t
         t = time.perf_counter()
-        passages = drop_copies(self.retriever.retrieve(standalone, self.context_k))
+        passages = drop_copies(self.retriever.retrieve(turn.query, self.context_k,
+                                                       prefer=self.topic_articles(turn)))
         timings["retrieve_s"] = time.perf_counter() - t
         t = time.perf_counter()
         if not passages:
             answers: Iterator[Answer] = iter([refusal(question, language, "extractive")])
         else:
-            answers = self.answerer.stream(standalone, passages, language)
+            answers = self.answerer.stream(turn.question, passages, language)
         for answer in answers:
             answer = with_provenance(answer, passages, self.outlets)
             answer.question = question
-            answer.standalone_question = standalone
+            answer.standalone_question = turn.query  # what was searched ("Searched as:")
             timings["answer_s"] = time.perf_counter() - t
             timings["total_s"] = time.perf_counter() - started
             answer.timings = {key: round(v, 4) for key, v in timings.items()}

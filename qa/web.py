@@ -97,10 +97,11 @@ def _align(turns: Turns | None, history: History) -> Turns:
 
 
 def _prior(turns: Turns) -> History:
-    """The conversation so far, as plain text for the follow-up rewriter."""
+    """The conversation so far, as plain text for the follow-up rewriter; each question as the
+    bot understood it (a follow-up of a follow-up keeps the first question's topic)."""
     prior: History = []
     for t in turns:
-        prior.append({"role": "user", "content": t.get("question", "")})
+        prior.append({"role": "user", "content": t.get("standalone") or t.get("question", "")})
         prior.append({"role": "assistant", "content": t.get("answer", "")})
     return prior
 

@@ -5,7 +5,7 @@ import pytest
 
 from qa.answer.evidence import describe, find_evidence
 from qa.answer.kinds import question_kind
-from qa.answer.rewrite import needs_context, standalone_question
+from qa.answer.rewrite import needs_context, pronouns, resolve, split_context, standalone_question
 from qa.language import document_language, question_language
 from qa.safety import addresses_model
 from qa.text import index_terms, query_terms, split_sentences
@@ -114,6 +114,31 @@ def test_follow_ups_keep_the_topic_and_standalone_questions_stay_alone():
     swapped = standalone_question("Et Borrell ?", _history("Qui est Wendy Sherman ?", "x [1]."),
                                   None)
     assert swapped == "Qui est Borrell ?"
+
+
+def test_a_follow_up_pronoun_stands_for_the_person_of_the_previous_turn():
+    won = _history("Who won the Eastmoor election?", "Jane Holt, with 51 per cent [1].")
+    turn = resolve("When will she take office?", won, None)
+    assert turn.question == "When will she take office? (Holt)"
+    assert "Eastmoor" in turn.query and "Eastmoor" in turn.topic  # retrieval keeps the topic
+    defined = _history("Qui est Maria Zakharova ?", "La porte-parole du ministère.")
+    assert resolve("Qu'a-t-elle confirmé ?", defined, None).question.endswith("(Zakharova)")
+    chief = _history("Who is NATO's secretary general?", "Jens Stoltenberg [1].\n\nSource: « »")
+    assert resolve("When does he retire?", chief, None).question.endswith("(Stoltenberg)")
+    several = _history("What did the West warn Putin of?", "Of serious consequences.")
+    assert "West warn Putin" in resolve("What did he say?", several, None).question
+    own = resolve("Et que répond la Russie ?", defined, None)  # its own subject: asked as is
+    assert own.question == "Et que répond la Russie ?" and "Zakharova" in own.query
+    assert resolve("Who is Borrell?", won, None).topic == ""  # standalone: no topic preferred
+
+
+def test_follow_up_context_and_references_are_read_apart():
+    assert split_context("and where? (When? 12 January)") == ("and where?", "When? 12 January")
+    assert split_context("What is the NRC (the council)?") == ("What is the NRC (the council)?", "")
+    assert pronouns("What did he say that NATO would do?") == ["he"]
+    assert pronouns("Whom had he met before that?") == ["he", "that"]
+    assert pronouns("Et quel jour l'a-t-elle reçu ?") == ["elle", "l'"]
+    assert pronouns("Quand Borrell est-il arrivé ?") == []
 
 
 @pytest.mark.parametrize("text", [

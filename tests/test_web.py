@@ -70,6 +70,8 @@ def test_markers_and_sources_agree_while_streaming_and_after_follow_up(seeded_bo
         history, _, _, turns = steps[-1]
     assert len(turns) == 2 and turns[1]["standalone"] != "And where?"
     assert "Gen" in turns[1]["answer"] and turns[1]["citations"]
+    *_, (history, _, _, third) = respond(seeded_bot, "And on which day?", history, turns)
+    assert "US-Russia" in third[2]["standalone"]  # a follow-up of a follow-up keeps the topic
     md = export_markdown(turns)
     assert "## 2. And where?" in md and "**Sources**" in md and "> " in md
 

@@ -31,7 +31,7 @@ from qa.answer.evidence import (
     render_short,
 )
 from qa.answer.kinds import QuestionKind, contrast_sides, question_kind
-from qa.answer.rewrite import named_things
+from qa.answer.rewrite import named_things, split_context
 from qa.calibrate import DEFAULT_BARS
 from qa.embed import Embedder
 from qa.language import document_language, language_name
@@ -49,6 +49,9 @@ W_LEXICAL, W_TYPE, W_RANK = 0.12, 0.05, 0.02
 # Bonus for a sentence holding the question's focus word ("paid" in "who paid for X",
 # "promises" in "what two promises...") in the question's language.
 W_FOCUS = 0.05
+# A follow-up's context (the previous turn, qa.answer.rewrite) weighs this much of its own words
+# in the term overlap; its own words carry half the similarity when they say something.
+W_CONTEXT_TERMS, W_OWN_SIMILARITY = 0.3, 0.5
 
 
 @dataclass
@@ -112,21 +115,30 @@ class ExtractiveAnswerer:
         languages = {passage_language(c.passage) for c in out}
         q_language = detect_language(question)
         q_terms = set(query_terms(question, q_language, languages))
+        own, context = split_context(question)
+        own_terms = set(query_terms(own, q_language, languages))
+        ranking = sims  # a follow-up that says what it asks: its own words lead the ranking
+        if context and own_terms:
+            own_sims = vectors @ self.embedder.embed_query(own)
+            ranking = (1 - W_OWN_SIMILARITY) * sims + W_OWN_SIMILARITY * own_sims
         sent_terms = [set(index_terms(c.text, passage_language(c.passage))) for c in out]
         n = len(out)
-        weight = {t: math.log(1 + n / (1 + sum(t in s for s in sent_terms))) for t in q_terms}
+        weight = {t: math.log(1 + n / (1 + sum(t in s for s in sent_terms)))
+                  * (1.0 if t in own_terms else W_CONTEXT_TERMS) for t in q_terms}
         total = sum(weight.values()) or 1.0
         focus = focus_terms(kind, question, q_language)
-        for c, sim, terms in zip(out, sims, sent_terms, strict=True):
+        for c, sim, rank_sim, terms in zip(out, sims, ranking, sent_terms, strict=True):
             c.similarity = float(sim)
             c.lexical = sum(weight[t] for t in q_terms & terms) / total
             same = passage_language(c.passage) == q_language
             c.evidence = find_evidence(kind, c.text, question, same)
             if kind.kind == "date" and not c.evidence:  # "lundi", "demain"... (qa.answer.dates)
                 c.evidence = date_evidence(c.text, c.passage.published, question)
+            if context:  # what the conversation already said is not what a follow-up asks
+                c.evidence = [e for e in c.evidence if fold(e.text) not in fold(context)]
             strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else 0.0
             c.focused = same and bool(focus & terms)
-            c.score = (c.similarity + W_LEXICAL * c.lexical + W_TYPE * strength
+            c.score = (float(rank_sim) + W_LEXICAL * c.lexical + W_TYPE * strength
                        + W_FOCUS * c.focused + W_RANK / (1 + c.passage_rank))
         return sorted(out, key=lambda c: -c.score)
 
@@ -260,7 +272,10 @@ def lead_text(kind: QuestionKind, question: str, chosen: list[Candidate], langua
             f"{kind.subject}: {best.evidence[0].text}")
     if kind.kind == "why" or (kind.kind == "country" and not kind.plural):
         return ""  # the quote says it better than a guessed span
-    terms = index_terms(question, language)
+    own = index_terms(split_context(question)[0], language)  # a follow-up's words first
+    folded = fold(best.text)
+    terms = own if any(t[:5] in folded for t in own if len(t) >= 3) else index_terms(
+        question, language)
     if kind.plural:  # a list of items found by the kind's first pattern; else the quotes
         if any(not e.preferred for c in chosen for e in c.evidence or []):
             return ""

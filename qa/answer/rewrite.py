@@ -1,21 +1,28 @@
-"""Follow-up questions: turn "and where?" into a standalone question using the chat history.
+"""Follow-up questions: turn "and where?" into a question the pipeline can answer alone.
 
 A generator that can rewrite (an LLM) does it with the prompt in `prompts/rewrite.txt`;
-otherwise rules keep the topic of the conversation: a follow-up that cannot stand alone (no
-named thing of its own, a pronoun such as his/her/its/their/il/elle, "and where?", "et
-Borrell ?") gets the previous question and the short answer given to it as context in
-brackets, and "what about X?" swaps X into the previous question. A question that names its
-own subject ("Who is Borrell?") is left as it is.
+otherwise rules keep the topic of the conversation (`resolve` returns a `Turn`):
+- a he/she/il/elle stands for the person of the previous turn (the subject of "who is X?",
+  the name a who-question got as its answer, or the one person the question named): the
+  answerer reads the follow-up with that surname ("When will she be sworn in? (Desai)");
+- "what about X?" swaps X into the previous question;
+- "and X?" naming its own subject is answered as asked;
+- any other follow-up (ellipsis, it/that/cette/y) gets the previous question and its short
+  answer as context in brackets ("and in which city? (When will the NRC meet? 12 January)").
+Retrieval always reads the follow-up with that context and prefers the article that answered
+the previous turn (qa.service). The answerer weighs a follow-up's own words above its context
+(`split_context`) and never answers with what the context already says. A question that names
+its own subject ("Who is Borrell?") is left as it is.
 """
-
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from qa.answer import REFUSALS
 from qa.answer.kinds import question_kind
-from qa.text import STOPWORDS, words
+from qa.text import STOPWORDS, fold, words
 
 _FOLLOW_UP_START = re.compile(
     r"^(and|et|also|aussi|what about|how about|et pour|et concernant|and about|et sur|then|"
@@ -31,6 +38,11 @@ _PERSONAL = {"he", "she", "him", "his", "her", "hers", "il", "elle", "lui"}  # a
 _DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "this", "that", "these", "those", "such"}
 _WH = {"who", "what", "when", "where", "which", "why", "how", "qui", "que", "quoi", "quand",
        "ou", "quel", "quelle", "quels", "quelles", "pourquoi", "comment", "combien"}
+_INVERTED = re.compile(r"\b\w+-(?:t-)?(il|elle|ils|elles|on)\b", re.IGNORECASE)  # a-t-elle
+_OBJECT = re.compile(r"\b[lL]['’]\w+-(?:t-)?(?:il|elle|ils|elles|on)\b")  # "l'a-t-elle reçu"
+_ENGLISH_DEMONSTRATIVES = {"this", "that", "these", "those"}
+_NAME_LINKS = {"&", "de", "del", "van", "von", "da", "di", "bin", "al", "of"}
+_CONTEXT = re.compile(r"^(.*?[?.!])\s\((.+)\)$", re.DOTALL)  # "When will she...? (Desai)"
 _MARKER = re.compile(r"\[\d+\]")
 _FRAME = re.compile(r"^(source|the articles say|d'après les articles)\b", re.IGNORECASE)
 
@@ -59,6 +71,13 @@ def last_short_answer(history: list[dict[str, Any]]) -> str:
     return _MARKER.sub("", lead).strip(" .")
 
 
+def last_answer(history: list[dict[str, Any]]) -> str:
+    """The most recent assistant turn without its [n] markers (its quotes name the passage
+    that answered)."""
+    turns = _turns(history, "assistant")
+    return _MARKER.sub("", turns[-1])[:1000].strip() if turns else ""
+
+
 def named_things(text: str) -> list[str]:
     """Capitalised words and acronyms of `text` other than its first word ("Borrell", "NRC")."""
     tokens = re.findall(r"[\w'’-]+", text)
@@ -73,47 +92,159 @@ def named_things(text: str) -> list[str]:
     return out
 
 
+def name_runs(text: str, first: bool = False) -> list[str]:
+    """Runs of capitalised words ("Priya Desai", "Aldous & Pryce"); the first word of `text`
+    opens a run only when `first` (an answer usually starts with the name it gives)."""
+    tokens = re.findall(r"[\w'’&-]+|[^\w\s]", text)  # punctuation ends a run
+    runs: list[list[str]] = []
+    current: list[str] = []
+    for i, token in enumerate(tokens):
+        bare = re.sub(r"^[lLdD]['’]", "", token)
+        capital = bare[:1].isupper() and bare.lower() not in _WH and bare != "I" and (
+            first or i > 0 or bare.isupper())
+        if capital and not (not current and bare.lower() in STOPWORDS):
+            current.append(bare)
+        elif current and token.lower() in _NAME_LINKS and i + 1 < len(tokens) and (
+                tokens[i + 1][:1].isupper()):
+            current.append(token)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return [" ".join(run) for run in runs]
+
+
+def pronouns(question: str) -> list[str]:
+    """The words of `question` that point outside it: pronouns, an inverted il/elle
+    ("a-t-elle") when the question names no subject of its own, an object "l'" ("l'a-t-il"),
+    and this/that before a noun or at the end."""
+    raw = re.findall(r"\w+", _INVERTED.sub(" ", question))
+    found = []
+    for i, token in enumerate(raw):
+        folded = fold(token)
+        nxt = raw[i + 1] if i + 1 < len(raw) else ""
+        if folded in _ENGLISH_DEMONSTRATIVES and nxt and (
+                fold(nxt) in STOPWORDS or nxt[:1].isupper()):
+            continue  # "said that the talks...", "said that NATO...": a conjunction
+        if folded in _PRONOUNS:
+            found.append(folded)
+    if not named_things(question):
+        found += [m.lower() for m in _INVERTED.findall(question)]
+    if _OBJECT.search(question):
+        found.append("l'")
+    return found
+
+
+def referent(question: str, previous: str, short: str) -> str:
+    """The person a he/she/il/elle of `question` stands for: the subject of a previous "who is
+    X?", the name a previous who-question got as its answer, or the one person the previous
+    question named; '' when there is no such pronoun or no single candidate."""
+    if not any(t in _PERSONAL for t in pronouns(question)):
+        return ""
+    previous, context = split_context(previous)  # an earlier follow-up: its own words
+    kind = question_kind(previous)
+    if kind.kind == "definition" and name_runs(kind.subject, first=True) == [kind.subject]:
+        return kind.subject  # "who is Jens Stoltenberg?" (not "who is NATO's chief?")
+    if kind.kind in {"person", "definition"}:  # the name opening the answer, or a full name
+        runs = name_runs(short, first=True)
+        return next((r for r in runs if short.startswith(r) or len(r.split()) > 1), "")
+    runs = name_runs(previous) or name_runs(context)
+    return runs[0] if len(runs) == 1 else ""
+
+
+def _refers_to_things(question: str) -> bool:
+    """True when the question points back to something other than a person ("it", "l'",
+    "cette réunion", "before that")."""
+    return any(t not in _PERSONAL for t in pronouns(question)) or _demonstrative(
+        words(question))
+
+
+def _demonstrative(tokens: list[str]) -> bool:
+    """A determiner such as "cette" or "such" after the first word ("est-ce" aside)."""
+    determiners = _DEMONSTRATIVES - _ENGLISH_DEMONSTRATIVES  # this/that: see `pronouns`
+    return any(t in determiners and not (t == "ce" and tokens[i - 1] == "est")
+               for i, t in enumerate(tokens) if i > 0)
+
+
 def needs_context(question: str) -> bool:
     """True for a question that cannot stand alone: no named thing of its own and too short,
     or a pronoun with nothing named to refer to, or a bare "and X?"."""
     tokens = words(question)
     folded = " ".join(tokens)
     names = named_things(question)
-    bare = re.sub(r"\b\w+-(?:t-)?(?:il|elle|ils|elles|on)\b", " ", question)  # a-t-il, est-elle
-    pronouns = [t for t in words(bare) if t in _PRONOUNS]
+    pointers = pronouns(question)
     content = [t for t in tokens if t not in STOPWORDS and len(t) > 2]
     if _FOLLOW_UP_START.match(folded) and not any(t in _WH for t in tokens[1:3]) and names:
         return True  # "et Borrell ?", "what about Lavrov?"
     if _FOLLOW_UP_START.match(folded):
         return True  # "and...", "et..." continues the conversation
     if names:  # named things of its own, unless a person is still referred to ("he chairs")
-        return any(t in _PERSONAL for t in pronouns)
-    demonstrative = any(t in _DEMONSTRATIVES for t in tokens[1:])
-    return bool(pronouns) or demonstrative or len(content) <= 2
+        return any(t in _PERSONAL for t in pointers)
+    return bool(pointers) or _demonstrative(tokens) or len(content) <= 2
 
 
-def standalone_question(question: str, history: list[dict[str, Any]], answerer: Any) -> str:
-    """A question that can be retrieved and answered on its own, in the user's language."""
+@dataclass(frozen=True)
+class Turn:
+    """A question as the pipeline reads it once the conversation is taken into account.
+
+    `question` is what the answerer reads, `query` what retrieval reads (the question with the
+    topic of the conversation), `topic` the previous question and answer whose article
+    retrieval prefers ('' when the question stands alone)."""
+
+    question: str
+    query: str
+    topic: str = ""
+
+
+def resolve(question: str, history: list[dict[str, Any]], answerer: Any) -> Turn:
+    """The question to answer and the query to retrieve with, in the user's language.
+
+    A model that can rewrite does it; otherwise a he/she of the follow-up becomes the person
+    the previous turn named, "what about X?" swaps X into the previous question, and any other
+    follow-up gets the previous question and its short answer as context. Retrieval always
+    reads that context and prefers the article that answered the previous turn."""
     previous = last_user_question(history)
     if not previous:
-        return question
+        return Turn(question, question)
+    topic = f"{previous} {last_answer(history)}".strip()
     rewrite = getattr(answerer, "rewrite", None)
     if rewrite is not None:
         rewritten = rewrite(question, history)
         if rewritten:
-            return rewritten
+            return Turn(rewritten, rewritten, topic if rewritten != question else "")
     if not needs_context(question):
-        return question
+        return Turn(question, question)
     swap = _SWAP.match(question)
     if swap and not any(t in _WH for t in words(swap.group(1))[:2]):
         swapped = _swap_subject(previous, swap.group(1))
         if swapped:
-            return swapped
+            return Turn(swapped, swapped)
     context = previous
     short = last_short_answer(history)
     if short and question_kind(previous).kind != "yesno":
         context = f"{previous} {short}"
-    return f"{question} ({context})"
+    query = f"{question} ({context})"
+    person = referent(question, previous, short)
+    if person and not _refers_to_things(question):
+        # the surname, as articles refer back to a person ("Desai will...", "She called...")
+        return Turn(f"{question} ({person.split()[-1]})", query, topic)
+    if named_things(question) and not pronouns(question) and not _demonstrative(words(question)):
+        return Turn(question, query, topic)  # "et que répond la Russie ?": its own subject
+    return Turn(query, query, topic)
+
+
+def split_context(question: str) -> tuple[str, str]:
+    """A resolved follow-up's own words and the context `resolve` added in brackets at its end
+    ('' when there is none)."""
+    m = _CONTEXT.match(question.strip())
+    return (m.group(1), m.group(2)) if m else (question, "")
+
+
+def standalone_question(question: str, history: list[dict[str, Any]], answerer: Any) -> str:
+    """The question the answerer reads (see `resolve`)."""
+    return resolve(question, history, answerer).question
 
 
 def _swap_subject(previous: str, subject: str) -> str | None:
