@@ -30,6 +30,7 @@ from qa.answer.evidence import (
     render_short,
 )
 from qa.answer.kinds import QuestionKind, question_kind
+from qa.answer.meaning import unmentioned_terms
 from qa.answer.rewrite import named_things
 from qa.calibrate import DEFAULT_BARS
 from qa.embed import Embedder
@@ -154,10 +155,7 @@ class ExtractiveAnswerer:
             if not with_evidence:
                 return []
             best = with_evidence[0]
-        bar = self.bars.get(detect_language(question), max(self.bars.values()))
-        if confidence(best) < bar - (TYPED_SLACK if typed else 0.0):
-            return []
-        if language_pair(question, best.passage) == "same" and not supports(kind, question, best):
+        if not answers_enough(kind, question, best, self.bars, passages):
             return []
         chosen = [best]
         if kind.plural:  # a list: gather from up to three sentences
@@ -235,6 +233,29 @@ def lead_text(kind: QuestionKind, question: str, chosen: list[Candidate], langua
         return f"« {closest_to_terms(best.evidence, best.text, terms).text} »"
     short = closest_to_terms(best.evidence, best.text, terms).text
     return render_short(kind.kind, short, language)
+
+
+def answers_enough(kind: QuestionKind, question: str, best: Candidate,
+                   bars: dict[str, float], passages: list[Passage]) -> bool:
+    """The refusal gate. In the question's language, the sentence must state what is asked
+    (`supports`) and every specific word of the question must occur in some passage (a
+    question near the articles' topic but about something they never mention, a salary or a
+    ransom, is refused: `qa.answer.meaning.unmentioned_terms`). In any language, the sentence
+    must be close enough to the question (the index's calibrated bar for the question's
+    language); one holding evidence of the asked type (a date for "when", the words used for
+    "how did X describe", the asserted predicate of a yes/no question) may be `TYPED_SLACK`
+    less close."""
+    same = language_pair(question, best.passage) == "same"
+    if same and not supports(kind, question, best):
+        return False
+    language = passage_language(best.passage)
+    if same and unmentioned_terms(question, language, [
+            f"{p.title}\n{p.text}" for p in passages if passage_language(p) == language]):
+        return False  # the question is about something no passage mentions
+    stated = kind.kind in TYPED_KINDS or (kind.kind == "quote" and bool(best.evidence)) or (
+        kind.kind == "yesno" and same)  # supports() checked the yes/no predicate's coverage
+    bar = bars.get(detect_language(question), max(bars.values()))
+    return confidence(best) >= bar - (TYPED_SLACK if stated else 0.0)
 
 
 def supports(kind: QuestionKind, question: str, best: Candidate) -> bool:
