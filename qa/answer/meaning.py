@@ -248,8 +248,8 @@ def states_asked(kind: str, text: str, claim_kinds: set[str], new_names: int) ->
 
 # -- specific terms ------------------------------------------------------------------------
 # Words of a question that say how it asks, not what it is about: verbs of saying, describing,
-# comparing or changing, modals, "else/besides", references to the text itself, elided
-# function words (language data, French and English).
+# comparing or changing, light verbs ("serve as", "take"), modals, "else/besides", references
+# to the text itself, elided function words (language data, French and English).
 ASKING_WORDS = frozenset("""describe described describes description call called calls say
     said says saying tell told respond responded responds reply replied answer answered
     compare compared comparison change changes changed get got happen happened happens do
@@ -257,7 +257,10 @@ ASKING_WORDS = frozenset("""describe described describes description call called
     kind kinds type types sort sorts decrire decrit decrite qualifier qualifie qualifiee
     qualifient appeler appele appelle dire disant repondre repond repondu comparer compare
     comparee changer change passer passe faire fait autre outre signifier signifie doivent
-    doit devoir devait texte exactement sorte genre lorsqu puisqu quoiqu jusqu""".split())
+    doit devoir devait texte exactement sorte genre lorsqu puisqu quoiqu jusqu serve serves
+    served serving use used uses take takes took taken become became play plays played
+    servir sert servent servi utiliser utilise utilisee prendre prend prennent pris devenir
+    devient devenu jouer joue""".split()) | LIGHT_WORDS
 
 
 _WH_WORDS = frozenset("which what quel quelle quels quelles".split())
