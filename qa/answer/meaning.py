@@ -248,8 +248,9 @@ def states_asked(kind: str, text: str, claim_kinds: set[str], new_names: int) ->
 
 # -- specific terms ------------------------------------------------------------------------
 # Words of a question that say how it asks, not what it is about: verbs of saying, describing,
-# comparing or changing, light verbs ("serve as", "take"), modals, "else/besides", references
-# to the text itself, elided function words (language data, French and English).
+# comparing or changing, light verbs ("serve as", "take place", "se tenir"), modals,
+# "else/besides", references to the text itself, elided function words (language data, French
+# and English).
 ASKING_WORDS = frozenset("""describe described describes description call called calls say
     said says saying tell told respond responded responds reply replied answer answered
     compare compared comparison change changes changed get got happen happened happens do
@@ -260,7 +261,11 @@ ASKING_WORDS = frozenset("""describe described describes description call called
     doit devoir devait texte exactement sorte genre lorsqu puisqu quoiqu jusqu serve serves
     served serving use used uses take takes took taken become became play plays played
     servir sert servent servi utiliser utilise utilisee prendre prend prennent pris devenir
-    devient devenu jouer joue""".split()) | LIGHT_WORDS
+    devient devenu jouer joue speak speaks spoke spoken mention mentions mentioned state
+    stated announce announced report reported indicate indicated parler parle parlent parlait
+    mentionner mentionne evoquer evoque annoncer annonce declarer declare affirmer affirme
+    indiquer indique hold holds held occur occurs occurred place tenir tient tiennent tiendra
+    tiendront tenu tenue lieu""".split()) | LIGHT_WORDS
 
 
 _WH_WORDS = frozenset("which what quel quelle quels quelles".split())
