@@ -238,9 +238,12 @@ def lead_text(kind: QuestionKind, question: str, chosen: list[Candidate], langua
 def answers_enough(kind: QuestionKind, question: str, best: Candidate,
                    bars: dict[str, float], passages: list[Passage]) -> bool:
     """The refusal gate. In the question's language, the sentence must state what is asked
-    (`supports`) and every specific word of the question must occur in some passage (a
-    question near the articles' topic but about something they never mention, a salary or a
-    ransom, is refused: `qa.answer.meaning.unmentioned_terms`). In any language, the sentence
+    (`supports`) and, for a question asking for a fact (a date, number, place, person...),
+    every specific word of the question must occur in some passage: one near the articles'
+    topic but about something they never mention (a salary, the head of a delegation they
+    don't name) would get a fact of the right type about something else
+    (`qa.answer.meaning.unmentioned_terms`; how/why/yes-no questions paraphrase too freely
+    for it: SPF questions on the SPF fiches lost 17 of 105 answers). In any language, the sentence
     must be close enough to the question (the index's calibrated bar for the question's
     language); one holding evidence of the asked type (a date for "when", the words used for
     "how did X describe", the asserted predicate of a yes/no question) may be `TYPED_SLACK`
@@ -249,7 +252,7 @@ def answers_enough(kind: QuestionKind, question: str, best: Candidate,
     if same and not supports(kind, question, best):
         return False
     language = passage_language(best.passage)
-    if same and unmentioned_terms(question, language, [
+    if same and kind.kind in TYPED_KINDS and unmentioned_terms(question, language, [
             f"{p.title}\n{p.text}" for p in passages if passage_language(p) == language]):
         return False  # the question is about something no passage mentions
     stated = kind.kind in TYPED_KINDS or (kind.kind == "quote" and bool(best.evidence)) or (
