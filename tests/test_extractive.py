@@ -1,5 +1,6 @@
 """The extractive answerer on a small English corpus of our own (real Chroma, real embedder):
-amounts with their unit, the source's real language in the frame, definitions, refusals,
+amounts with their unit, the source's real language in the frame, definitions, refusals (of
+questions about what no passage mentions too),
 text addressing a model never quoted, and refusal bars calibrated and stored at ingest."""
 
 from pathlib import Path
@@ -7,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from qa import QA
+from qa.answer.meaning import unmentioned_terms
 from tests.conftest import make_settings
 
 BRIDGE = """Kestrel Bay approves harbour bridge
@@ -63,6 +65,26 @@ def test_questions_the_articles_do_not_answer_are_refused(english_bot):
                      "Quel est le budget militaire de la France ?"]:
         answer = english_bot.ask(question)
         assert answer.refused and answer.citations == [], (question, answer.text)
+
+
+def test_near_topic_questions_about_what_no_passage_mentions_are_refused(english_bot):
+    for question in ["How much will the lighting of the bridge cost?",
+                     "Who insured the bridge?"]:
+        answer = english_bot.ask(question)
+        assert answer.refused and answer.citations == [], (question, answer.text)
+    for question, expected in [("How much has the trust paid towards the bridge?", "1,250,000"),
+                               ("What has the local trust paid towards?", "cycle lane")]:
+        answer = english_bot.ask(question)
+        assert not answer.refused and expected in answer.text, (question, answer.text)
+
+
+def test_unmentioned_terms_leave_out_asking_words_names_and_the_asked_for_thing():
+    assert unmentioned_terms("How did the mayor describe the salary of Tom Okafor?", "en",
+                             [BRIDGE]) == ["salary"]
+    assert unmentioned_terms("Which historic event was the vote compared to?", "en",
+                             [BRIDGE]) == []
+    assert unmentioned_terms("Quel est le salaire du maire ?", "fr",
+                             ["Le maire a été élu en mars avec 54 % des voix."]) == ["salaire"]
 
 
 def test_text_addressing_a_model_is_marked_and_never_quoted(english_bot):

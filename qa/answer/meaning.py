@@ -11,6 +11,8 @@
 - Asked type: an answer to "when/quand" states a time, to "how many/combien" a number, to
   "where/où" a place, to "who/qui" a name: a sentence that restates the question without it
   is not an answer.
+- Specific terms: a question's words that no retrieved passage holds (asking words and the
+  asked-for thing aside) show it is about something the articles never mention.
 All word lists here are language data (function words, negation, question words).
 """
 
@@ -25,7 +27,7 @@ import Stemmer
 from rapidfuzz import fuzz
 
 from qa.answer.vectors import WordVectors
-from qa.text import STOPWORDS, fold, split_sentences, words
+from qa.text import STOPWORDS, fold, index_terms, split_sentences, words
 
 NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve
     twenty hundred thousand million billion deux trois quatre cinq sept huit neuf dix onze
@@ -242,3 +244,54 @@ def states_asked(kind: str, text: str, claim_kinds: set[str], new_names: int) ->
     if kind in {"place", "name"}:
         return new_names > 0 or (kind == "name" and "number" in claim_kinds)
     return True
+
+
+# -- specific terms ------------------------------------------------------------------------
+# Words of a question that say how it asks, not what it is about: verbs of saying, describing,
+# comparing or changing, light verbs ("serve as", "take place", "se tenir"), modals,
+# "else/besides", references to the text itself, elided function words (language data, French
+# and English).
+ASKING_WORDS = frozenset("""describe described describes description call called calls say
+    said says saying tell told respond responded responds reply replied answer answered
+    compare compared comparison change changes changed get got happen happened happens do
+    does did make made else besides other mean means meant must should exactly article text
+    kind kinds type types sort sorts decrire decrit decrite qualifier qualifie qualifiee
+    qualifient appeler appele appelle dire disant repondre repond repondu comparer compare
+    comparee changer change passer passe faire fait autre outre signifier signifie doivent
+    doit devoir devait texte exactement sorte genre lorsqu puisqu quoiqu jusqu serve serves
+    served serving use used uses take takes took taken become became play plays played
+    servir sert servent servi utiliser utilise utilisee prendre prend prennent pris devenir
+    devient devenu jouer joue speak speaks spoke spoken mention mentions mentioned state
+    stated announce announced report reported indicate indicated parler parle parlent parlait
+    mentionner mentionne evoquer evoque annoncer annonce declarer declare affirmer affirme
+    indiquer indique hold holds held occur occurs occurred place tenir tient tiennent tiendra
+    tiendront tenu tenue lieu""".split()) | LIGHT_WORDS
+
+
+_WH_WORDS = frozenset("which what quel quelle quels quelles".split())
+
+
+def unmentioned_terms(question: str, language: str, texts: list[str]) -> list[str]:
+    """The question's specific words that no text holds (compared as stems of `language`), as
+    written: what the question is about but the passages never mention ("salary", "ransom",
+    "delegation"). Names are checked elsewhere; asking words and the asked-for thing (the two
+    words right after which/what/quel: "which historic event") are not specific.
+    Synonyms are not looked for: single-word embedder similarities put "délégation" as close
+    to "négociations" (.917) as "demand" to "asking" (.916)."""
+    head = question.split(" (")[0]
+    tokens = re.findall(r"[^\W\d_]+", head)
+    asked_for: set[int] = set()
+    for i, token in enumerate(tokens):
+        if fold(token) in _WH_WORDS:
+            asked_for.update(range(i + 1, i + 3))
+    held: set[str] = set()
+    for text in texts:
+        held.update(index_terms(text, language))
+    out: list[str] = []
+    for i, token in enumerate(tokens):
+        stem = index_terms(token, language)
+        if not stem or i in asked_for or fold(token) in ASKING_WORDS or token[:1].isupper():
+            continue
+        if stem[0] not in held and token not in out:
+            out.append(token)
+    return out
