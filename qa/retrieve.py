@@ -127,9 +127,10 @@ class HybridRetriever:
         for rank, cid in enumerate(lexical):
             fused[cid] = fused.get(cid, 0.0) + BM25_WEIGHT / (RRF_K + rank + 1)
         passages = lex.passages
-        for cid in fused:
-            if prefer and cid in passages and passages[cid].doc_id in prefer:
-                fused[cid] += PREFER_WEIGHT / (RRF_K + 1)
+        if prefer:
+            for cid in fused:
+                if cid in passages and passages[cid].doc_id in prefer:
+                    fused[cid] += PREFER_WEIGHT / (RRF_K + 1)
         best = sorted(fused, key=lambda cid: -fused[cid])[:k]
         return [_with_score(passages[cid], fused[cid]) for cid in best if cid in passages]
 
