@@ -175,9 +175,11 @@ def test_local_mode_starts_llama_cpp_in_process(smollm, fallback):
 
 # -- a model that is always right (scripted, over real loopback HTTP) ---------------------
 def shown_passages(messages: list[dict]) -> dict[int, str]:
-    """The numbered passages of the last user message, as the model reads them."""
-    return {int(n): text for n, text in re.findall(
-        r'<passage n="(\d+)"[^>]*>\n(.*?)\n</passage>', messages[-1]["content"], re.S)}
+    """The numbered passages of the last user message, as the model reads them: tagged blocks
+    (a remote model) or `[n] text` lines (the local model)."""
+    user = messages[-1]["content"]
+    tagged = re.findall(r'<passage n="(\d+)"[^>]*>\n(.*?)\n</passage>', user, re.S)
+    return {int(n): text for n, text in tagged or re.findall(r"^\[(\d+)\] (.*)$", user, re.M)}
 
 
 def nrc_date_model(messages: list[dict]) -> str:

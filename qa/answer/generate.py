@@ -25,7 +25,7 @@ import openai
 
 from qa.answer import Answerer, refusal
 from qa.answer.local import MODEL_FILE, LlamaServer, assemble_model
-from qa.answer.prompting import answer_messages, excerpts, rewrite_messages
+from qa.answer.prompting import answer_messages, excerpts, rewrite_messages, within
 from qa.answer.verify import render_partial, strip_markers, verify_answer
 from qa.results import Answer, Passage, Sentence
 from qa.safety import addresses_model as suspicious
@@ -185,8 +185,8 @@ class Generator:
             best = previous_sentence(*best[0]) + best
         best += [(c.passage, c.start, c.end) for c in
                  [*chosen[1:], *self.fallback.candidates(question, clean)]]
-        spans = list(dict.fromkeys(best))
-        return excerpts(clean, spans[: s.local_sentences], s.local_passages)
+        spans = within(list(dict.fromkeys(best))[: s.local_sentences], s.local_excerpt_chars)
+        return excerpts(clean, spans, s.local_passages)
 
     def _final(self, quick: Answer, raw: str, shown: list[Passage]) -> Iterator[Answer]:
         """The verified model answer, the refusal, or `quick` (the extractive answer)."""

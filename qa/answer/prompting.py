@@ -17,7 +17,6 @@ from qa.settings import PROJECT_ROOT
 from qa.text import detect_language
 
 PROMPTS = PROJECT_ROOT / "prompts"
-LOCAL_TITLE_CHARS = 0  # a small model's prompt: every token costs time on 2 cores
 LANGUAGES = {"fr": "French", "en": "English"}
 _SPECIAL = re.compile(r"<\|[^|>]{0,40}\|>|</?s>|\[/?INST\]|<</?SYS>>|</?passages?\b[^>]*>",
                       re.IGNORECASE)
@@ -53,6 +52,17 @@ def format_passages(passages: list[Passage], title_chars: int = 300) -> str:
                      f"{sanitize(p.text).strip()}\n</passage>" for i, p in enumerate(passages, 1))
 
 
+def format_excerpts(passages: list[Passage]) -> str:
+    """One line a passage, `[n] text`, for a small local model: every prompt token costs time
+    on 2 cores, so no tags and no titles; the article's outlet and date, when known, lead."""
+    def known(p: Passage) -> str:
+        facts = [sanitize(v) for v in (p.outlet, p.published) if v]
+        return f"({', '.join(facts)}) " if facts else ""
+
+    return "\n".join(f"[{i}] {known(p)}{' '.join(sanitize(p.text).split())}"
+                      for i, p in enumerate(passages, 1))
+
+
 def passage_attributes(p: Passage) -> str:
     """' outlet="..." published="YYYY-MM-DD"' for what is known of a passage's article."""
     known = {"outlet": p.outlet, "published": p.published}
@@ -66,10 +76,9 @@ def answer_messages(question: str, passages: list[Passage], language: str,
     the passages, the question and the answer language."""
     name = LANGUAGES.get(language, "English")
     system, user = ("system_local", "answer_local") if local else ("system", "answer")
+    shown = format_excerpts(passages) if local else format_passages(passages)
     return [{"role": "system", "content": load_prompt(system)},
-            {"role": "user", "content": fill(load_prompt(user), language=name,
-                                             passages=format_passages(
-                                                 passages, LOCAL_TITLE_CHARS if local else 300),
+            {"role": "user", "content": fill(load_prompt(user), language=name, passages=shown,
                                              question=sanitize(question))}]
 
 
@@ -85,6 +94,21 @@ def rewrite_messages(question: str, history: list[dict[str, Any]]) -> list[dict]
     return [{"role": "user", "content": fill(load_prompt("rewrite"), language=language,
                                              history="\n".join(lines),
                                              question=sanitize(question))}]
+
+
+def within(spans: list[tuple[Passage, int, int]], chars: int, keep: int = 2
+           ) -> list[tuple[Passage, int, int]]:
+    """The sentence spans, best first, that fit in `chars` characters (0 = all); the first
+    `keep` always, and a sentence that does not fit is skipped for a shorter one after it."""
+    if not chars:
+        return spans
+    chosen, used = [], 0
+    for span in spans:
+        size = span[2] - span[1]
+        if len(chosen) < keep or used + size <= chars:
+            chosen.append(span)
+            used += size
+    return chosen
 
 
 def excerpts(passages: list[Passage], best: list[tuple[Passage, int, int]],
