@@ -19,6 +19,7 @@ from qa.answer.prompting import load_prompt
 from qa.results import Answer, Passage
 from qa.settings import Settings
 from qa.syndication import drop_copies
+from qa.text import split_sentences
 from tests.conftest import ARTICLES, free_port, make_settings
 from tests.llm_servers import (
     LoopbackServer,
@@ -188,7 +189,7 @@ def nrc_date_model(messages: list[dict]) -> str:
     holding = [n for n, text in shown_passages(messages).items() if "12 janvier" in text]
     if not holding:
         return "NOT_FOUND"
-    if "in English" in messages[-1]["content"]:
+    if "English" in messages[-1]["content"]:  # "in English" or "one short English sentence"
         return f"The NATO-Russia Council will meet on 12 January [{holding[0]}]."
     return f"Le Conseil OTAN-Russie se réunira le 12 janvier [{holding[0]}]."
 
@@ -242,6 +243,23 @@ def test_local_model_reads_only_the_best_sentences_under_passage_numbers(seeded_
     # [n] of an excerpt cites its whole passage, which the quote comes from.
     assert final.citations[0].text in full and "12 janvier" in final.citations[0].quote
     assert_protocol(final)
+
+
+def test_local_excerpts_keep_to_their_character_budget(seeded_bot, fallback):
+    """QA_LOCAL_EXCERPT_CHARS caps what the small model reads; the best sentence and the one
+    before it are always shown, so the answer still reaches the user."""
+    passages = seeded_bot.retrieve(QUESTION, 8)
+    sizes = {}
+    for budget in (0, 1):
+        with LoopbackServer(scripted(nrc_date_model)) as server:
+            settings = Settings(llm="local", llm_retries=0, local_excerpt_chars=budget)
+            generator = Generator(settings, fallback, "local", starter=lambda: server.url)
+            final = list(generator.stream(QUESTION, passages, "fr"))[-1]
+            body = json.loads(server.requests[0].split(b"\r\n\r\n", 1)[1])
+        shown = shown_passages(body["messages"])
+        sizes[budget] = sum(len(split_sentences(t)) for t in shown.values())
+        assert final.mode == "local" and "12 janvier" in final.citations[0].quote
+    assert sizes[1] == 2 < sizes[0] <= Settings().local_sentences
 
 
 # -- misbehaving servers ------------------------------------------------------------------
