@@ -30,6 +30,7 @@ from qa.answer.evidence import (
     negated,
     render_short,
 )
+from qa.answer.followup import on_topic
 from qa.answer.kinds import QuestionKind, contrast_sides, question_kind
 from qa.answer.meaning import unmentioned_terms
 from qa.answer.rewrite import named_things, split_context
@@ -132,10 +133,11 @@ class ExtractiveAnswerer:
             c.similarity = float(sim)
             c.lexical = sum(weight[t] for t in q_terms & terms) / total
             same = passage_language(c.passage) == q_language
-            c.evidence = find_evidence(kind, c.text, question, same)
+            # what the conversation already said is not what a follow-up asks
+            c.evidence = find_evidence(kind, c.text, question, same, known=context)
             if kind.kind == "date" and not c.evidence:  # "lundi", "demain"... (qa.answer.dates)
                 c.evidence = date_evidence(c.text, c.passage.published, question)
-            if context:  # what the conversation already said is not what a follow-up asks
+            if context:
                 c.evidence = [e for e in c.evidence if fold(e.text) not in fold(context)]
             strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else 0.0
             c.focused = same and bool(focus & terms)
@@ -154,7 +156,7 @@ class ExtractiveAnswerer:
 
     def choose(self, question: str, passages: list[Passage]) -> list[Candidate]:
         """The sentence(s) to quote, best first; empty when the passages don't answer."""
-        ranked = self.candidates(question, passages)
+        ranked = on_topic(question, self.candidates(question, passages))
         if not ranked:
             return []
         kind = question_kind(question)
