@@ -66,6 +66,14 @@ AMOUNT_RE = re.compile(
     re.IGNORECASE)  # a rate keeps its "per hour": "145 kilometres per hour"
 NAME_RE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:[- ](?:de |von |van |al-)?[A-ZÀ-Ý][a-zà-ÿ]+)+)\b")
 PLACE_RE = re.compile(r"\b(?:à|au|aux|en|in|at)\s+([A-ZÀ-Ý][\w-]+(?:[- ][A-ZÀ-Ý][\w-]+)?)")
+# Where someone goes when it is no named place: "will visit the line of contact", "visitera la
+# ligne de contact de l'Ukraine" (verbs of going, language data).
+DESTINATION_RE = re.compile(
+    r"\b(?:visit\w*|visiter\w*|go(?:es|ing)? to|went to|travel\w* to|head\w* to|"
+    r"(?:se )?rend\w* (?:à|au|aux|sur)|(?:ira|iront|allait|va) (?:à|au|aux|sur))\s+"
+    r"((?:the|la|le|les|l['’])\s?[^,;.()]{3,60}?)(?=\s(?:avec|with|pour|for|afin|où|where|"
+    r"qui|which|to|on|le|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|[,;.()]|$)",
+    re.IGNORECASE)
 CAPITAL_RE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)*)\b")
 SINCE_RE = re.compile(r"\b(?:depuis|since)\s+((?:1[89]|20)\d\d|[^,.;:()]{3,30}?)(?=[,.;:)]|$)",
                       re.IGNORECASE)
@@ -145,7 +153,8 @@ def _not_in_question(found: str, question: str, name: bool = True) -> bool:
 
 _KIND_REGEXES = {
     "duration": [DURATION_RE], "year": [YEAR_RE], "date": [DATE_RE, MONTH_RE, PERIOD_RE, YEAR_RE],
-    "number": [AMOUNT_RE, NUMBER_RE], "place": [PLACE_RE], "country": [PLACE_RE, CAPITAL_RE],
+    "number": [AMOUNT_RE, NUMBER_RE], "country": [PLACE_RE, CAPITAL_RE],
+    "place": [PLACE_RE, DESTINATION_RE],
     "person": [NAME_RE], "compare": [COMPARE_RE], "why": [CAUSE_RE],
     "quote": [QUOTE_RE, OPEN_QUOTE_RE, CLOSE_QUOTE_RE],
 }
@@ -189,7 +198,8 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
             if kind.kind == "place" and kind.head in _CITY_HEADS and re.match(
                     r"en\b", sentence[m.start():], re.IGNORECASE):
                 continue  # "en Lettonie" names a country, not a city
-            if kind.kind in {"person", "place", "country"} and _is_generic(text, sentence, start):
+            if kind.kind in {"person", "place", "country"} and rx is not DESTINATION_RE and (
+                    _is_generic(text, sentence, start)):
                 continue
             out.append(Evidence(text, start, start + len(text), preferred=n == 0))
         if out:

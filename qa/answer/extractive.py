@@ -19,6 +19,7 @@ import numpy as np
 
 from qa.answer import refusal
 from qa.answer.conflicts import compatible, divergence, rival
+from qa.answer.crosslang import cognate_shares
 from qa.answer.dates import date_evidence
 from qa.answer.evidence import (
     NUMBER_RE,
@@ -30,10 +31,11 @@ from qa.answer.evidence import (
     negated,
     render_short,
 )
-from qa.answer.followup import on_topic
+from qa.answer.followup import asks_beyond, on_topic
 from qa.answer.kinds import QuestionKind, contrast_sides, question_kind
 from qa.answer.meaning import unmentioned_terms
 from qa.answer.rewrite import named_things, split_context
+from qa.answer.vectors import word_vectors
 from qa.calibrate import DEFAULT_BARS
 from qa.embed import Embedder
 from qa.language import document_language, language_name
@@ -103,8 +105,8 @@ class ExtractiveAnswerer:
             language = passage_language(passage)
             for a, b in split_sentences(passage.text, language):
                 text = passage.text[a:b]
-                if len(text.split()) < 3:
-                    continue
+                if len(text.split()) < 3 or not re.search(r"\b[a-zà-ÿ]{3,}", text):
+                    continue  # a fragment, or a credit line ("REUTERS/Jane Doe/File Photo")
                 if addresses_model(text):  # talks to a model (marked at ingest): never quoted
                     continue
                 out.append(Candidate(rank, passage, a, b, text))
@@ -129,10 +131,14 @@ class ExtractiveAnswerer:
                   * (1.0 if t in own_terms else W_CONTEXT_TERMS) for t in q_terms}
         total = sum(weight.values()) or 1.0
         focus = focus_terms(kind, question, q_language)
-        for c, sim, rank_sim, terms in zip(out, sims, ranking, sent_terms, strict=True):
+        cognates = cognate_shares(own, context, [c.text for c in out], W_CONTEXT_TERMS)
+        for c, sim, rank_sim, terms, cognate in zip(out, sims, ranking, sent_terms, cognates,
+                                                    strict=True):
             c.similarity = float(sim)
             c.lexical = sum(weight[t] for t in q_terms & terms) / total
             same = passage_language(c.passage) == q_language
+            if not same:  # another language: words spelled alike (qa.answer.crosslang)
+                c.lexical = max(c.lexical, cognate)
             # what the conversation already said is not what a follow-up asks
             c.evidence = find_evidence(kind, c.text, question, same, known=context)
             if kind.kind == "date" and not c.evidence:  # "lundi", "demain"... (qa.answer.dates)
@@ -185,6 +191,8 @@ class ExtractiveAnswerer:
             if not with_evidence:
                 return []
             best = with_evidence[0]
+        if typed and asks_beyond(question, best.text, word_vectors(self.embedder)):
+            return []  # a follow-up about something its answer never says (qa.answer.followup)
         if not answers_enough(kind, question, best, self.bars, passages):
             return []
         sides = contrast_sides(question) if kind.kind == "contrast" else None
