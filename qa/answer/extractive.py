@@ -105,8 +105,8 @@ class ExtractiveAnswerer:
             language = passage_language(passage)
             for a, b in split_sentences(passage.text, language):
                 text = passage.text[a:b]
-                if len(text.split()) < 3 or not re.search(r"\b[a-zà-ÿ]{3,}", text):
-                    continue  # a fragment, or a credit line ("REUTERS/Jane Doe/File Photo")
+                if len(text.split()) < 3:
+                    continue
                 if addresses_model(text):  # talks to a model (marked at ingest): never quoted
                     continue
                 out.append(Candidate(rank, passage, a, b, text))
@@ -137,8 +137,9 @@ class ExtractiveAnswerer:
             c.similarity = float(sim)
             c.lexical = sum(weight[t] for t in q_terms & terms) / total
             same = passage_language(c.passage) == q_language
-            if not same:  # another language: words spelled alike (qa.answer.crosslang)
-                c.lexical = max(c.lexical, cognate)
+            # another language: words spelled alike rank it (qa.answer.crosslang); the
+            # refusal gate's confidence keeps the plain overlap it was calibrated with
+            spelled = 0.0 if same else max(0.0, cognate - c.lexical)
             # what the conversation already said is not what a follow-up asks
             c.evidence = find_evidence(kind, c.text, question, same, known=context)
             if kind.kind == "date" and not c.evidence:  # "lundi", "demain"... (qa.answer.dates)
@@ -147,7 +148,7 @@ class ExtractiveAnswerer:
                 c.evidence = [e for e in c.evidence if fold(e.text) not in fold(context)]
             strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else 0.0
             c.focused = same and bool(focus & terms)
-            c.score = (float(rank_sim) + W_LEXICAL * c.lexical + W_TYPE * strength
+            c.score = (float(rank_sim) + W_LEXICAL * (c.lexical + spelled) + W_TYPE * strength
                        + W_FOCUS * c.focused + W_RANK / (1 + c.passage_rank))
         return sorted(out, key=lambda c: -c.score)
 

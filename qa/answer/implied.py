@@ -1,7 +1,8 @@
 """Answers a sentence implies without stating them as the asked type.
 
 - A count given as a list: "the talks this week: on the 12th at the NRC, today in Geneva and
-  later at the OSCE" answers "how many rounds of talks?" with 3 (the items after the colon).
+  later at the OSCE" answers "how many rounds of talks?" with 3 (the items after the colon), as
+  "Britain, France and Germany sent envoys" answers "how many countries sent envoys?".
 - An owner or maker given as a description: "by the developer Norsea Energy, a joint venture
   between a Norwegian utility and a Scottish pension fund" answers "who owns Norsea Energy?"
   with the apposition, where no person is named.
@@ -20,6 +21,7 @@ _COUNTED_PHRASE = re.compile(r"\b(?:combien d['’]|combien de |how many |quel n
 _LAST_ITEM = re.compile(r"^\s*(?:et|and|ou|or)\s", re.IGNORECASE)
 _JOINED = re.compile(r"\s(?:et|and)\s", re.IGNORECASE)
 MAX_ITEM_WORDS = 14
+_OF = {"de", "d", "des", "du", "of"}
 
 
 def counted_words(question: str) -> list[str]:
@@ -28,8 +30,9 @@ def counted_words(question: str) -> list[str]:
     m = _COUNTED_PHRASE.search(question.split(" (")[0])
     if not m:
         return []
-    return [fold(w) for w in re.findall(r"[\w-]+", m.group(1))
-            if len(w) >= 4 and not w[:1].isupper()]
+    tokens = re.findall(r"[\w-]+", m.group(1).replace("'", " ").replace("’", " "))
+    nouns = tokens[:1] + (tokens[2:3] if tokens[1:2] and fold(tokens[1]) in _OF else [])
+    return [fold(w) for w in nouns if len(w) >= 4 and not w[:1].isupper()]
 
 
 def enumerated_count(sentence: str, question: str) -> tuple[int, int, int] | None:
@@ -39,8 +42,10 @@ def enumerated_count(sentence: str, question: str) -> tuple[int, int, int] | Non
     ("A, B and C" has three)."""
     wanted = counted_words(question)
     colon = sentence.find(":")
-    if not wanted or colon < 0:
+    if not wanted:
         return None
+    if colon < 0:
+        return _named_list(sentence, wanted)
     before = re.findall(r"\w+", fold(sentence[:colon]))
     if not any(w.startswith(c[:5]) for c in wanted for w in before):
         return None
@@ -60,6 +65,23 @@ def enumerated_count(sentence: str, question: str) -> tuple[int, int, int] | Non
         return None
     start = colon + 1 + (len(body) - len(body.lstrip()))
     return count, start, colon + 1 + end
+
+
+_ITEM = r"(?:(?:the|le|la|les|l['’])\s?)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*"
+_NAMED_LIST = re.compile(rf"{_ITEM}(?:\s*,\s*{_ITEM})*\s*,?\s+(?:and|et)\s+{_ITEM}")
+
+
+def _named_list(sentence: str, wanted: list[str]) -> tuple[int, int, int] | None:
+    """(count, start, end) of a list of names ("Britain, France and Germany") in a sentence
+    that holds the counted word; None otherwise."""
+    held = re.findall(r"\w+", fold(sentence))
+    if not any(w.startswith(c[:5]) for c in wanted for w in held):
+        return None
+    best = max(_NAMED_LIST.finditer(sentence), key=lambda m: m.group(0).count(","), default=None)
+    if best is None:
+        return None
+    return best.group(0).count(",") + 2 - bool(re.search(r",\s*(?:and|et)\s", best.group(0))), \
+        *best.span()
 
 
 _APPOSITION = re.compile(r"\s*,\s*((?:an?|the|une?|le|la|les|l['’])\s?[^,;.()]{3,160}?)\s*"

@@ -190,9 +190,9 @@ def _how(wh: str, nxt: str, rest: list[str], folded: str, since: bool) -> Questi
         return QuestionKind("number", amount=True)
     if nxt == "long" and "ago" not in rest:
         return QuestionKind("duration")
-    if _DESCRIBE.search(folded) and re.search(r"\b(describ|decri|qualifi|call|appel|characteri)",
-                                              folded):
-        return QuestionKind("quote")
+    verb = re.search(r"\b(?:describ|decri|qualifi|call|appel|characteri)\w*", folded)
+    if _DESCRIBE.search(folded) and verb:  # the sentence using that verb is the likely quote
+        return QuestionKind("quote", focus=verb.group(0))
     return QuestionKind("how", since=since)
 
 
