@@ -2,7 +2,7 @@
 quotations cut by the sentence splitter) and follow-ups kept on their topic (no model: the
 parser and patterns on sentences written for the test; cognates by spelling)."""
 
-from qa.answer.crosslang import cognate, cognate_shares
+from qa.answer.crosslang import cognate, cognate_shares, counted_across
 from qa.answer.evidence import find_evidence
 from qa.answer.followup import asks_beyond, on_topic, own_words, referent
 from qa.answer.implied import apposition, counted_words, enumerated_count, named_object
@@ -69,6 +69,12 @@ def test_cognates_across_languages():
     shares = cognate_shares("Why did the Russian diplomats leave Geneva?", "", [
         "Les diplomates russes ont quitté Genève.", "Le conseil se réunira mardi."], 0.3)
     assert shares[0] > 0.5 and shares[1] == 0.0
+    q = "Combien de diplomates l'OTAN a-t-elle expulsés ?"
+    s = "NATO expelled 8 Russian diplomats from its 30 offices."
+    kind = question_kind(q)
+    found = find_evidence(kind, s, q, same_language=False)
+    assert [e.text for e in found] == ["8", "30"]
+    assert [e.text for e in counted_across("diplomates", s, found, None)] == ["8"]
 
 
 def _passage(doc_id: str, text: str) -> Passage:

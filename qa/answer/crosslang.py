@@ -6,14 +6,24 @@ term overlap and is ranked on the embedding alone. Here a question word counts a
 sentence when the sentence holds the same word, the same French or English stem, a word
 spelled alike (`qa.answer.meaning.lexically_aligned`: rapidfuzz on accent-folded words) or one
 that starts alike ("russia" / "russes").
-Rare words weigh more, as in the same-language overlap.
+Rare words weigh more, as in the same-language overlap. A count asked in one language ("combien
+d'infirmières") must stand by the counted noun in the other ("45 nurses"): a cognate or a word the
+multilingual embedder puts close.
 """
 
 from __future__ import annotations
 
 import math
+import re
+from typing import TYPE_CHECKING
 
 from qa.answer.meaning import PassageWords, content_words, lexically_aligned, passage_words
+
+if TYPE_CHECKING:
+    from qa.answer.evidence import Evidence
+    from qa.answer.vectors import WordVectors
+
+TRANSLATION = 0.88  # e5 query cosine of a word and its translation ("map"~"cartographier" .88)
 
 PREFIX = 5  # letters two words share at their start to be cognates ("diplomat-s/es")
 SHORT = 7  # two words at most this long need one letter less ("russ-ia/es")
@@ -45,3 +55,22 @@ def cognate_shares(own: str, context: str, texts: list[str],
     weight = {w: asked[w] * math.log(1 + n / (1 + sum(w in h for h in held))) for w in asked}
     total = sum(weight.values()) or 1.0
     return [sum(weight[w] for w in h) / total for h in held]
+
+
+def translated(word: str, others: list[str], vectors: WordVectors | None) -> bool:
+    """`word` has a cognate among `others`, or a translation the embedder puts close."""
+    src = passage_words(" ".join(others))
+    if cognate(word.lower(), src) or any(cognate(w, src) for w in content_words(word)):
+        return True
+    if vectors is None or not src.originals:
+        return False
+    sims = vectors.vectors([word]) @ vectors.vectors(list(src.originals)).T
+    return float(sims.max()) >= TRANSLATION
+
+
+def counted_across(counted: str, sentence: str, evidence: list[Evidence],
+                   vectors: WordVectors | None) -> list[Evidence]:
+    """The counts of a sentence in another language right before (within two words) a cognate
+    or translation of the counted noun ("45 nurses", "huit diplomates russes")."""
+    return [e for e in evidence
+            if translated(counted, re.findall(r"[^\W\d_]+", sentence[e.end:])[:2], vectors)]

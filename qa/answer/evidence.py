@@ -85,7 +85,9 @@ OPEN_QUOTE_RE = re.compile(r"^\s*[«“\"]\s*([^«»“”\"]{8,300}?)\s*$")
 CLOSE_QUOTE_RE = re.compile(r"^\s*([^«»“”\"]{8,300}?)\s*[,.]?\s*[»”\"]")
 CAUSE_RE = re.compile(r"\b(because|since|due to|as a result of|in response to|following|after|"
                       r"en réponse à|en raison de|parce que|parce qu|car|à cause de|suite à|après|"
-                      r"afin de|so that|in order to)\b", re.IGNORECASE)
+                      r"afin de|so that|in order to|led to|leads? to|caused|prompted|triggered|"
+                      r"resulted in|conduit à|conduit au|mené à|provoqué|entraîné|déclenché|"
+                      r"à l['’]origine de)(?!\w)", re.IGNORECASE)
 NEGATION_RE = re.compile(r"\b(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|jamais|aucune?|rien)\b|"
                          r"\b(?:not|never|cannot|none|nothing|nobody|neither)\b|n['’]t\b|"
                          r"\bno\b(?!\.?\s*\d)", re.IGNORECASE)

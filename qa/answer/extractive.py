@@ -19,26 +19,24 @@ import numpy as np
 
 from qa.answer import refusal
 from qa.answer.conflicts import compatible, divergence, rival
-from qa.answer.crosslang import cognate_shares
+from qa.answer.crosslang import cognate_shares, counted_across
 from qa.answer.dates import date_evidence
 from qa.answer.evidence import (
     NUMBER_RE,
     TYPED_KINDS,
-    closest_to_terms,
     counted_noun,
     find_evidence,
     find_subject,
-    negated,
-    render_short,
 )
 from qa.answer.followup import asks_beyond, on_topic
 from qa.answer.kinds import QuestionKind, contrast_sides, question_kind
+from qa.answer.lead import frame, lead_text
 from qa.answer.meaning import unmentioned_terms
 from qa.answer.rewrite import named_things, split_context
 from qa.answer.vectors import word_vectors
 from qa.calibrate import DEFAULT_BARS
 from qa.embed import Embedder
-from qa.language import document_language, language_name
+from qa.language import document_language
 from qa.results import Answer, Citation, Passage, Sentence
 from qa.safety import addresses_model
 from qa.syndication import same_text
@@ -132,6 +130,8 @@ class ExtractiveAnswerer:
         total = sum(weight.values()) or 1.0
         focus = focus_terms(kind, question, q_language)
         cognates = cognate_shares(own, context, [c.text for c in out], W_CONTEXT_TERMS)
+        counted = counted_noun(question) if kind.kind == "number" else ""
+        vectors = word_vectors(self.embedder) if counted else None
         for c, sim, rank_sim, terms, cognate in zip(out, sims, ranking, sent_terms, cognates,
                                                     strict=True):
             c.similarity = float(sim)
@@ -146,6 +146,8 @@ class ExtractiveAnswerer:
                 c.evidence = date_evidence(c.text, c.passage.published, question)
             if context:
                 c.evidence = [e for e in c.evidence if fold(e.text) not in fold(context)]
+            if counted and not same:  # "combien d'infirmières" / "45 nurses"
+                c.evidence = counted_across(counted, c.text, c.evidence, vectors)
             strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else 0.0
             c.focused = same and bool(focus & terms)
             c.score = (float(rank_sim) + W_LEXICAL * (c.lexical + spelled) + W_TYPE * strength
@@ -265,39 +267,6 @@ class ExtractiveAnswerer:
                       mode=self.mode, language=language, sentences=sentences)
 
 
-def lead_text(kind: QuestionKind, question: str, chosen: list[Candidate], language: str) -> str:
-    """The short answer that opens the reply ('' when the quote itself is the answer)."""
-    best = chosen[0]
-    if kind.kind == "yesno":
-        no = negated(best.text) != negated(question)
-        return {"fr": "non" if no else "oui", "en": "no" if no else "yes"}[language]
-    if not best.evidence:
-        return ""
-    if kind.kind == "definition":
-        return f"{kind.subject} : {best.evidence[0].text}" if language == "fr" else (
-            f"{kind.subject}: {best.evidence[0].text}")
-    if kind.kind == "why" or (kind.kind == "country" and not kind.plural):
-        return ""  # the quote says it better than a guessed span
-    own = index_terms(split_context(question)[0], language)  # a follow-up's words first
-    folded = fold(best.text)
-    terms = own if any(t[:5] in folded for t in own if len(t) >= 3) else index_terms(
-        question, language)
-    if kind.plural:  # a list of items found by the kind's first pattern; else the quotes
-        if any(not e.preferred for c in chosen for e in c.evidence or []):
-            return ""
-        items: list[str] = []
-        for c in chosen:
-            for e in c.evidence or []:
-                if e.text not in items:
-                    items.append(e.text)
-        joined = ", ".join(render_short(kind.kind, t, language) for t in items[:8])
-        return joined
-    if kind.kind == "quote":
-        return f"« {closest_to_terms(best.evidence, best.text, terms).text} »"
-    short = closest_to_terms(best.evidence, best.text, terms).text
-    return render_short(kind.kind, short, language)
-
-
 def answers_enough(kind: QuestionKind, question: str, best: Candidate,
                    bars: dict[str, float], passages: list[Passage]) -> bool:
     """The refusal gate. In the question's language, the sentence must state what is asked
@@ -392,19 +361,6 @@ def coverage(question: str, candidate: Candidate, rarity: dict[str, float] | Non
               for i, t in enumerate(ordered)}
     found = set(ordered) & set(index_terms(candidate.text, language))
     return sum(weight[t] for t in found) / sum(weight.values())
-
-
-def frame(language: str, source_language: str, after_lead: bool) -> str:
-    """The words that introduce the quotes, naming the source's language when it differs."""
-    other = source_language != language
-    name = language_name(source_language, language)
-    if language == "fr":
-        if after_lead:
-            return f"Source (en {name}) : " if other else "Source : "
-        return f"D'après les articles (en {name}) : " if other else "D'après les articles : "
-    if after_lead:
-        return f"Source (in {name}): " if other else "Source: "
-    return f"The articles say (in {name}): " if other else "The articles say: "
 
 
 def passage_language(passage: Passage) -> str:

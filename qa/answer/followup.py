@@ -15,14 +15,13 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from qa.answer.crosslang import cognate
+from qa.answer.crosslang import TRANSLATION, cognate
 from qa.answer.meaning import ASKING_WORDS, content_words, passage_words
 from qa.answer.rewrite import name_runs, split_context
 from qa.answer.vectors import WordVectors
 from qa.results import Passage
 from qa.text import fold
 
-TRANSLATION = 0.88  # e5 query cosine of a word and its translation ("map"~"cartographier" .88)
 _WH = frozenset("which what quel quelle quels quelles".split())
 
 
