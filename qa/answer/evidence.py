@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from qa.answer.implied import apposition, enumerated_count, named_object
 from qa.answer.kinds import QuestionKind, question_kind
 from qa.text import fold
 
@@ -65,15 +66,28 @@ AMOUNT_RE = re.compile(
     re.IGNORECASE)  # a rate keeps its "per hour": "145 kilometres per hour"
 NAME_RE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:[- ](?:de |von |van |al-)?[A-ZÀ-Ý][a-zà-ÿ]+)+)\b")
 PLACE_RE = re.compile(r"\b(?:à|au|aux|en|in|at)\s+([A-ZÀ-Ý][\w-]+(?:[- ][A-ZÀ-Ý][\w-]+)?)")
+# Where someone goes when it is no named place: "will visit the line of contact", "visitera la
+# ligne de contact de l'Ukraine" (verbs of going, language data).
+DESTINATION_RE = re.compile(
+    r"\b(?:visit\w*|visiter\w*|go(?:es|ing)? to|went to|travel\w* to|head\w* to|"
+    r"(?:se )?rend\w* (?:à|au|aux|sur)|(?:ira|iront|allait|va) (?:à|au|aux|sur))\s+"
+    r"((?:the|la|le|les|l['’])\s?[^,;.()]{3,60}?)(?=\s(?:avec|with|pour|for|afin|où|where|"
+    r"qui|which|to|on|le|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|[,;.()]|$)",
+    re.IGNORECASE)
 CAPITAL_RE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)*)\b")
 SINCE_RE = re.compile(r"\b(?:depuis|since)\s+((?:1[89]|20)\d\d|[^,.;:()]{3,30}?)(?=[,.;:)]|$)",
                       re.IGNORECASE)
 COMPARE_RE = re.compile(r"\b(?:compar\w*|likened)\s+(?:\S+\s+){0,3}?(?:à|au|aux|to|with|avec)\s+"
                         r"([^,;.()]{3,80})", re.IGNORECASE)
 QUOTE_RE = re.compile(r"«\s*([^»]{8,300}?)\s*»|“([^”]{8,300})”|\"([^\"]{8,300})\"")
+# A quotation the sentence splitter cut: the sentence opens it, or closes one opened before.
+OPEN_QUOTE_RE = re.compile(r"^\s*[«“\"]\s*([^«»“”\"]{8,300}?)\s*$")
+CLOSE_QUOTE_RE = re.compile(r"^\s*([^«»“”\"]{8,300}?)\s*[,.]?\s*[»”\"]")
 CAUSE_RE = re.compile(r"\b(because|since|due to|as a result of|in response to|following|after|"
                       r"en réponse à|en raison de|parce que|parce qu|car|à cause de|suite à|après|"
-                      r"afin de|so that|in order to)\b", re.IGNORECASE)
+                      r"afin de|so that|in order to|led to|leads? to|caused|prompted|triggered|"
+                      r"resulted in|conduit à|conduit au|mené à|provoqué|entraîné|déclenché|"
+                      r"à l['’]origine de)(?!\w)", re.IGNORECASE)
 NEGATION_RE = re.compile(r"\b(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|jamais|aucune?|rien)\b|"
                          r"\b(?:not|never|cannot|none|nothing|nobody|neither)\b|n['’]t\b|"
                          r"\bno\b(?!\.?\s*\d)", re.IGNORECASE)
@@ -127,13 +141,13 @@ class Evidence:
     preferred: bool = True  # found by the kind's first pattern ("since 2019" for "last")
 
 
-def _not_in_question(found: str, question: str) -> bool:
-    """False for a span the question already holds (whole, or a name word of it: "Vladimir
-    Poutine" does not answer a question about Poutine)."""
+def _not_in_question(found: str, question: str, name: bool = True) -> bool:
+    """False for a span the question already holds (whole, or, for a `name`, a word of it:
+    "Vladimir Poutine" does not answer a question about Poutine)."""
     asked = fold(question.split(" (")[0])
     if fold(found) in asked:
         return False
-    if found[:1].isupper():
+    if name and found[:1].isupper():
         asked_words = set(re.findall(r"\w+", asked))
         return not any(len(w) >= 4 and w in asked_words for w in re.findall(r"\w+", fold(found)))
     return True
@@ -141,15 +155,18 @@ def _not_in_question(found: str, question: str) -> bool:
 
 _KIND_REGEXES = {
     "duration": [DURATION_RE], "year": [YEAR_RE], "date": [DATE_RE, MONTH_RE, PERIOD_RE, YEAR_RE],
-    "number": [AMOUNT_RE, NUMBER_RE], "place": [PLACE_RE], "country": [PLACE_RE, CAPITAL_RE],
-    "person": [NAME_RE], "compare": [COMPARE_RE], "quote": [QUOTE_RE], "why": [CAUSE_RE],
+    "number": [AMOUNT_RE, NUMBER_RE], "country": [PLACE_RE, CAPITAL_RE],
+    "place": [PLACE_RE, DESTINATION_RE],
+    "person": [NAME_RE], "compare": [COMPARE_RE], "why": [CAUSE_RE],
+    "quote": [QUOTE_RE, OPEN_QUOTE_RE, CLOSE_QUOTE_RE],
 }
 
 
 def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
-                  same_language: bool = True) -> list[Evidence]:
+                  same_language: bool = True, known: str = "") -> list[Evidence]:
     """Spans of `sentence` that answer a question of this kind (those already in the question
-    and those in a dateline are left out; a count must sit by the counted noun when question
+    or in `known`, what the conversation already said, and those in a dateline are left out,
+    so the kind's next pattern is tried; a count must sit by the counted noun when question
     and sentence share a language)."""
     if isinstance(kind, str):
         kind = QuestionKind(kind)
@@ -175,18 +192,22 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
             if kind.kind == "why":
                 end = len(sentence.rstrip(" .;"))
             text = sentence[start:end].strip()
-            if not text or not _not_in_question(text, question):
+            if not text or not _not_in_question(text, question, kind.kind != "quote") or (
+                    known and fold(text) in fold(known)):
                 continue
             if kind.kind == "number" and not _good_number(text, sentence[end:], counted):
                 continue
             if kind.kind == "place" and kind.head in _CITY_HEADS and re.match(
                     r"en\b", sentence[m.start():], re.IGNORECASE):
                 continue  # "en Lettonie" names a country, not a city
-            if kind.kind in {"person", "place", "country"} and _is_generic(text, sentence, start):
+            if kind.kind in {"person", "place", "country"} and rx is not DESTINATION_RE and (
+                    _is_generic(text, sentence, start)):
                 continue
             out.append(Evidence(text, start, start + len(text), preferred=n == 0))
         if out:
             break
+    if not out:  # a count given as a list, an owner as a description (qa.answer.implied)
+        out = implied_evidence(kind, sentence, question)
     if kind.kind == "number" and kind.amount:  # money or a measure: the unit must be there
         out = [e for e in out if not re.fullmatch(r"[\d.,\s\u202f\u00a0]+", e.text)
                and fold(e.text) not in NUMBER_WORDS]
@@ -228,6 +249,15 @@ def _good_number(text: str, after: str, counted: str) -> bool:
         if not any(w.startswith(stem) for w in re.findall(r"\w+", following)[:4]):
             return False
     return bool(re.search(r"\d", text)) or fold(text) in NUMBER_WORDS
+
+
+def implied_evidence(kind: QuestionKind, sentence: str, question: str) -> list[Evidence]:
+    """What a sentence implies for a count or a "who VERB NAME?" question (non-preferred)."""
+    if kind.kind == "number" and not kind.amount:
+        found = enumerated_count(sentence, question)
+        return [Evidence(str(found[0]), found[1], found[2], preferred=False)] if found else []
+    span = apposition(named_object(question), sentence) if kind.kind == "person" else None
+    return [Evidence(sentence[span[0]:span[1]], *span, preferred=False)] if span else []
 
 
 def find_subject(subject: str, sentence: str) -> tuple[int, int] | None:

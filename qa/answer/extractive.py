@@ -19,23 +19,24 @@ import numpy as np
 
 from qa.answer import refusal
 from qa.answer.conflicts import compatible, divergence, rival
+from qa.answer.crosslang import cognate_shares, counted_across
 from qa.answer.dates import date_evidence
 from qa.answer.evidence import (
     NUMBER_RE,
     TYPED_KINDS,
-    closest_to_terms,
     counted_noun,
     find_evidence,
     find_subject,
-    negated,
-    render_short,
 )
+from qa.answer.followup import asks_beyond, on_topic
 from qa.answer.kinds import QuestionKind, contrast_sides, question_kind
+from qa.answer.lead import frame, lead_text
 from qa.answer.meaning import unmentioned_terms
 from qa.answer.rewrite import named_things, split_context
+from qa.answer.vectors import word_vectors
 from qa.calibrate import DEFAULT_BARS
 from qa.embed import Embedder
-from qa.language import document_language, language_name
+from qa.language import document_language
 from qa.results import Answer, Citation, Passage, Sentence
 from qa.safety import addresses_model
 from qa.syndication import same_text
@@ -128,18 +129,28 @@ class ExtractiveAnswerer:
                   * (1.0 if t in own_terms else W_CONTEXT_TERMS) for t in q_terms}
         total = sum(weight.values()) or 1.0
         focus = focus_terms(kind, question, q_language)
-        for c, sim, rank_sim, terms in zip(out, sims, ranking, sent_terms, strict=True):
+        cognates = cognate_shares(own, context, [c.text for c in out], W_CONTEXT_TERMS)
+        counted = counted_noun(question) if kind.kind == "number" else ""
+        vectors = word_vectors(self.embedder) if counted else None
+        for c, sim, rank_sim, terms, cognate in zip(out, sims, ranking, sent_terms, cognates,
+                                                    strict=True):
             c.similarity = float(sim)
             c.lexical = sum(weight[t] for t in q_terms & terms) / total
             same = passage_language(c.passage) == q_language
-            c.evidence = find_evidence(kind, c.text, question, same)
+            # another language: words spelled alike rank it (qa.answer.crosslang); the
+            # refusal gate's confidence keeps the plain overlap it was calibrated with
+            spelled = 0.0 if same else max(0.0, cognate - c.lexical)
+            # what the conversation already said is not what a follow-up asks
+            c.evidence = find_evidence(kind, c.text, question, same, known=context)
             if kind.kind == "date" and not c.evidence:  # "lundi", "demain"... (qa.answer.dates)
                 c.evidence = date_evidence(c.text, c.passage.published, question)
-            if context:  # what the conversation already said is not what a follow-up asks
+            if context:
                 c.evidence = [e for e in c.evidence if fold(e.text) not in fold(context)]
+            if counted and not same:  # "combien d'infirmières" / "45 nurses"
+                c.evidence = counted_across(counted, c.text, c.evidence, vectors)
             strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else 0.0
             c.focused = same and bool(focus & terms)
-            c.score = (float(rank_sim) + W_LEXICAL * c.lexical + W_TYPE * strength
+            c.score = (float(rank_sim) + W_LEXICAL * (c.lexical + spelled) + W_TYPE * strength
                        + W_FOCUS * c.focused + W_RANK / (1 + c.passage_rank))
         return sorted(out, key=lambda c: -c.score)
 
@@ -154,7 +165,7 @@ class ExtractiveAnswerer:
 
     def choose(self, question: str, passages: list[Passage]) -> list[Candidate]:
         """The sentence(s) to quote, best first; empty when the passages don't answer."""
-        ranked = self.candidates(question, passages)
+        ranked = on_topic(question, self.candidates(question, passages))
         if not ranked:
             return []
         kind = question_kind(question)
@@ -183,6 +194,8 @@ class ExtractiveAnswerer:
             if not with_evidence:
                 return []
             best = with_evidence[0]
+        if typed and asks_beyond(question, best.text, word_vectors(self.embedder)):
+            return []  # a follow-up about something its answer never says (qa.answer.followup)
         if not answers_enough(kind, question, best, self.bars, passages):
             return []
         sides = contrast_sides(question) if kind.kind == "contrast" else None
@@ -252,39 +265,6 @@ class ExtractiveAnswerer:
         text = f"{lead}\n\n{body}" if lead else body
         return Answer(question=question, text=text, citations=citations, refused=False,
                       mode=self.mode, language=language, sentences=sentences)
-
-
-def lead_text(kind: QuestionKind, question: str, chosen: list[Candidate], language: str) -> str:
-    """The short answer that opens the reply ('' when the quote itself is the answer)."""
-    best = chosen[0]
-    if kind.kind == "yesno":
-        no = negated(best.text) != negated(question)
-        return {"fr": "non" if no else "oui", "en": "no" if no else "yes"}[language]
-    if not best.evidence:
-        return ""
-    if kind.kind == "definition":
-        return f"{kind.subject} : {best.evidence[0].text}" if language == "fr" else (
-            f"{kind.subject}: {best.evidence[0].text}")
-    if kind.kind == "why" or (kind.kind == "country" and not kind.plural):
-        return ""  # the quote says it better than a guessed span
-    own = index_terms(split_context(question)[0], language)  # a follow-up's words first
-    folded = fold(best.text)
-    terms = own if any(t[:5] in folded for t in own if len(t) >= 3) else index_terms(
-        question, language)
-    if kind.plural:  # a list of items found by the kind's first pattern; else the quotes
-        if any(not e.preferred for c in chosen for e in c.evidence or []):
-            return ""
-        items: list[str] = []
-        for c in chosen:
-            for e in c.evidence or []:
-                if e.text not in items:
-                    items.append(e.text)
-        joined = ", ".join(render_short(kind.kind, t, language) for t in items[:8])
-        return joined
-    if kind.kind == "quote":
-        return f"« {closest_to_terms(best.evidence, best.text, terms).text} »"
-    short = closest_to_terms(best.evidence, best.text, terms).text
-    return render_short(kind.kind, short, language)
 
 
 def answers_enough(kind: QuestionKind, question: str, best: Candidate,
@@ -381,19 +361,6 @@ def coverage(question: str, candidate: Candidate, rarity: dict[str, float] | Non
               for i, t in enumerate(ordered)}
     found = set(ordered) & set(index_terms(candidate.text, language))
     return sum(weight[t] for t in found) / sum(weight.values())
-
-
-def frame(language: str, source_language: str, after_lead: bool) -> str:
-    """The words that introduce the quotes, naming the source's language when it differs."""
-    other = source_language != language
-    name = language_name(source_language, language)
-    if language == "fr":
-        if after_lead:
-            return f"Source (en {name}) : " if other else "Source : "
-        return f"D'après les articles (en {name}) : " if other else "D'après les articles : "
-    if after_lead:
-        return f"Source (in {name}): " if other else "Source: "
-    return f"The articles say (in {name}): " if other else "The articles say: "
 
 
 def passage_language(passage: Passage) -> str:

@@ -182,16 +182,17 @@ def _how(wh: str, nxt: str, rest: list[str], folded: str, since: bool) -> Questi
     if wh == "combien":
         if rest[:2] == ["de", "temps"]:
             return QuestionKind("duration")
-        return QuestionKind("number", amount=bool(_AMOUNT.search(folded)) or "de" not in rest[:1])
+        return QuestionKind("number", amount=bool(_AMOUNT.search(folded))
+                            or rest[:1] not in (["de"], ["d"]))  # "combien d'infirmières"
     if nxt in {"many", "much", "old", "far", "big", "large", "high"}:
         return QuestionKind("number", amount=nxt == "much" or bool(_AMOUNT.search(folded)))
     if nxt in _MEASURE_ADJECTIVES:  # "how heavy / tall / fast": a measure with its unit
         return QuestionKind("number", amount=True)
     if nxt == "long" and "ago" not in rest:
         return QuestionKind("duration")
-    if _DESCRIBE.search(folded) and re.search(r"\b(describ|decri|qualifi|call|appel|characteri)",
-                                              folded):
-        return QuestionKind("quote")
+    verb = re.search(r"\b(?:describ|decri|qualifi|call|appel|characteri)\w*", folded)
+    if _DESCRIBE.search(folded) and verb:  # the sentence using that verb is the likely quote
+        return QuestionKind("quote", focus=verb.group(0))
     return QuestionKind("how", since=since)
 
 
@@ -268,5 +269,5 @@ def _verb(rest: list[str]) -> str:
     averti..."), auxiliaries skipped; '' when the word after them is not a plain word."""
     for w in rest[:3]:
         if w not in _VERB_AUXILIARIES:
-            return w if len(w) > 3 and w.isalpha() else ""
+            return w if len(w) >= 3 and w.isalpha() else ""
     return ""

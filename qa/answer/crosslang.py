@@ -1,0 +1,76 @@
+"""Word overlap between a question and sentences in another language, through cognates.
+
+Stems of one language do not meet the other's ("escalation" / "escalade", "Sergei" /
+"Sergueï", "diplomats" / "diplomates"), so an English question over French sentences gets no
+term overlap and is ranked on the embedding alone. Here a question word counts as found in a
+sentence when the sentence holds the same word, the same French or English stem, a word
+spelled alike (`qa.answer.meaning.lexically_aligned`: rapidfuzz on accent-folded words) or one
+that starts alike ("russia" / "russes").
+Rare words weigh more, as in the same-language overlap. A count asked in one language ("combien
+d'infirmières") must stand by the counted noun in the other ("45 nurses"): a cognate or a word the
+multilingual embedder puts close.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING
+
+from qa.answer.meaning import PassageWords, content_words, lexically_aligned, passage_words
+
+if TYPE_CHECKING:
+    from qa.answer.evidence import Evidence
+    from qa.answer.vectors import WordVectors
+
+TRANSLATION = 0.88  # e5 query cosine of a word and its translation ("map"~"cartographier" .88)
+
+PREFIX = 5  # letters two words share at their start to be cognates ("diplomat-s/es")
+SHORT = 7  # two words at most this long need one letter less ("russ-ia/es")
+
+
+def cognate(word: str, src: PassageWords) -> bool:
+    """The passage holds `word`, its stem, a word spelled alike or one with the same start."""
+    if lexically_aligned(word, src):
+        return True
+    for w in src.words:
+        need = PREFIX - 1 if max(len(w), len(word)) <= SHORT else PREFIX
+        if len(w) >= need and len(word) >= need and w[:need] == word[:need]:
+            return True
+    return False
+
+
+def cognate_shares(own: str, context: str, texts: list[str],
+                   context_weight: float) -> list[float]:
+    """For each text, the weighted share of the question's content words it holds as cognates
+    (`own` words weigh 1, a follow-up's `context` words `context_weight`, each times its
+    rarity among `texts`)."""
+    asked = {w: 1.0 for w in content_words(own)}
+    for w in content_words(context):
+        asked.setdefault(w, context_weight)
+    if not asked or not texts:
+        return [0.0] * len(texts)
+    held = [{w for w in asked if cognate(w, passage_words(t))} for t in texts]
+    n = len(texts)
+    weight = {w: asked[w] * math.log(1 + n / (1 + sum(w in h for h in held))) for w in asked}
+    total = sum(weight.values()) or 1.0
+    return [sum(weight[w] for w in h) / total for h in held]
+
+
+def translated(word: str, others: list[str], vectors: WordVectors | None) -> bool:
+    """`word` has a cognate among `others`, or a translation the embedder puts close."""
+    src = passage_words(" ".join(others))
+    if cognate(word.lower(), src) or any(cognate(w, src) for w in content_words(word)):
+        return True
+    if vectors is None or not src.originals:
+        return False
+    sims = vectors.vectors([word]) @ vectors.vectors(list(src.originals)).T
+    return float(sims.max()) >= TRANSLATION
+
+
+def counted_across(counted: str, sentence: str, evidence: list[Evidence],
+                   vectors: WordVectors | None) -> list[Evidence]:
+    """The counts of a sentence in another language right before (within two words) a cognate
+    or translation of the counted noun ("45 nurses", "huit diplomates russes")."""
+    return [e for e in evidence
+            if translated(counted, re.findall(r"[^\W\d_]+", sentence[e.end:])[:2], vectors)]
