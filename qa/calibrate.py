@@ -78,7 +78,7 @@ def near_questions(retriever: HybridRetriever, n: int = NEAR_QUESTIONS,
 
 def _best_confidence(question: str, retriever: HybridRetriever,
                      answerer: ExtractiveAnswerer) -> float:
-    from qa.answer.extractive import confidence
+    from qa.answer.gate import confidence
 
     passages = retriever.retrieve(question, CALIBRATION_PASSAGES)
     ranked = answerer.candidates(question, passages)

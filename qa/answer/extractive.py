@@ -24,29 +24,31 @@ from qa.answer.evidence import (
     NUMBER_RE,
     TYPED_KINDS,
     closest_to_terms,
-    counted_noun,
     find_evidence,
     find_subject,
     negated,
     render_short,
 )
+from qa.answer.gate import (
+    W_LEXICAL,
+    answers_enough,
+    coverage,
+    language_pair,
+    passage_language,
+    term_rarity,
+)
 from qa.answer.kinds import QuestionKind, contrast_sides, question_kind
-from qa.answer.meaning import unmentioned_terms
-from qa.answer.rewrite import named_things, split_context
+from qa.answer.rewrite import split_context
 from qa.calibrate import DEFAULT_BARS
 from qa.embed import Embedder
-from qa.language import document_language, language_name
+from qa.language import language_name
 from qa.results import Answer, Citation, Passage, Sentence
 from qa.safety import addresses_model
 from qa.syndication import same_text
 from qa.text import detect_language, fold, index_terms, query_terms, split_sentences
 
-# A sentence holding evidence of the asked type (a date for "when") may be this much less
-# similar than the refusal bar (chosen on the dev half of eval/questions.jsonl).
-TYPED_SLACK = 0.03
-YESNO_SURE = 0.6
 SIDE_FIGURE = 0.03  # a compared side is more likely stated by a sentence with a figure
-W_LEXICAL, W_TYPE, W_RANK = 0.12, 0.05, 0.02
+W_TYPE, W_RANK = 0.05, 0.02
 # Bonus for a sentence holding the question's focus word ("paid" in "who paid for X",
 # "promises" in "what two promises...") in the question's language.
 W_FOCUS = 0.05
@@ -287,62 +289,6 @@ def lead_text(kind: QuestionKind, question: str, chosen: list[Candidate], langua
     return render_short(kind.kind, short, language)
 
 
-def answers_enough(kind: QuestionKind, question: str, best: Candidate,
-                   bars: dict[str, float], passages: list[Passage]) -> bool:
-    """The refusal gate. In the question's language, the sentence must state what is asked
-    (`supports`) and, for a question asking for a fact (a date, number, place, person...),
-    every specific word of the question must occur in some passage: one near the articles'
-    topic but about something they never mention (a salary, the head of a delegation they
-    don't name) would get a fact of the right type about something else
-    (`qa.answer.meaning.unmentioned_terms`; how/why/yes-no questions paraphrase too freely
-    for it: SPF questions on the SPF fiches lost 17 of 105 answers). In any language, the sentence
-    must be close enough to the question (the index's calibrated bar for the question's
-    language); one holding evidence of the asked type (a date for "when", the words used for
-    "how did X describe", the asserted predicate of a yes/no question) may be `TYPED_SLACK`
-    less close."""
-    same = language_pair(question, best.passage) == "same"
-    if same and not supports(kind, question, best):
-        return False
-    language = passage_language(best.passage)
-    if same and kind.kind in TYPED_KINDS and unmentioned_terms(question, language, [
-            f"{p.title}\n{p.text}" for p in passages if passage_language(p) == language]):
-        return False  # the question is about something no passage mentions
-    # a yes/no sentence holding nearly all the question's words is as sure as a typed one
-    stated = kind.kind in TYPED_KINDS or (kind.kind == "quote" and bool(best.evidence)) or (
-        kind.kind == "yesno" and same and coverage(question, best) >= YESNO_SURE)
-    bar = bars.get(detect_language(question), max(bars.values()))
-    return confidence(best) >= bar - (TYPED_SLACK if stated else 0.0)
-
-
-def supports(kind: QuestionKind, question: str, best: Candidate) -> bool:
-    """Checks that need question and sentence in one language (words compared as stems):
-    a yes/no sentence holds most of what the question asserts besides its names ("signé" must
-    be there for "l'ont-ils signé ?"); a typed answer sits in a sentence that shares at least
-    one word with the question besides the answer itself."""
-    language = passage_language(best.passage)
-    sentence = set(index_terms(best.text, language))
-    names = [fold(n) for n in named_things(question) if len(n) >= 3]
-    where = fold(f"{best.passage.title} {best.passage.text}")
-    if names and not any(re.search(rf"\b{re.escape(n[:max(4, len(n) - 2)])}", where)
-                         for n in names):
-        return False  # the article is about none of the things the question names
-    if kind.kind == "yesno":
-        return coverage(question, best) >= 0.5
-    if kind.kind in TYPED_KINDS and kind.kind != "definition":
-        answer = {t for e in best.evidence or [] for t in index_terms(e.text, language)}
-        counted = set(index_terms(counted_noun(question), language))
-        asked = set(index_terms(question, language)) - answer - counted
-        return not asked or bool(asked & (sentence - answer - counted))
-    return True
-
-
-def _asked_terms(question: str, language: str) -> list[str]:
-    """The question's words as stems, in order, names and its first word aside."""
-    head = question.split(" (")[0]
-    plain = " ".join(w for w in re.findall(r"[\w'’-]+", head)[1:] if not w[:1].isupper())
-    return list(dict.fromkeys(index_terms(plain, language)))
-
-
 def focus_terms(kind: QuestionKind, question: str, language: str) -> set[str]:
     """Stems of the question's focus words, taken as written (accents matter to stemmers)."""
     wanted = set(kind.focus.split())
@@ -355,32 +301,6 @@ def _share(text: str, candidate: Candidate) -> float:
     language = passage_language(candidate.passage)
     wanted = set(index_terms(text, language))
     return len(wanted & set(index_terms(candidate.text, language))) / len(wanted) if wanted else 0.0
-
-
-def term_rarity(question: str, ranked: list[Candidate]) -> dict[str, float]:
-    """1 / (number of candidate sentences holding it) for each asked stem."""
-    out: dict[str, float] = {}
-    for c in ranked:
-        terms = set(index_terms(c.text, passage_language(c.passage)))
-        for t in _asked_terms(question, passage_language(c.passage)):
-            out[t] = out.get(t, 0.0) + (t in terms)
-    return {t: 1.0 / (1.0 + n) for t, n in out.items()}
-
-
-def coverage(question: str, candidate: Candidate, rarity: dict[str, float] | None = None
-             ) -> float:
-    """Share of the question's words (names and first word aside, weighted by rarity when
-    given) found in the sentence as stems of its language; 1.0 when there is no such word."""
-    language = passage_language(candidate.passage)
-    ordered = _asked_terms(question, language)
-    if not ordered:
-        return 1.0
-    # the first word after the names is usually the predicate ("appeal", "signé"): it counts
-    # twice
-    weight = {t: (rarity or {}).get(t, 1.0) * (2.0 if i == 0 else 1.0)
-              for i, t in enumerate(ordered)}
-    found = set(ordered) & set(index_terms(candidate.text, language))
-    return sum(weight[t] for t in found) / sum(weight.values())
 
 
 def frame(language: str, source_language: str, after_lead: bool) -> str:
@@ -396,21 +316,6 @@ def frame(language: str, source_language: str, after_lead: bool) -> str:
     return f"The articles say (in {name}): " if other else "The articles say: "
 
 
-def passage_language(passage: Passage) -> str:
-    """The language of a passage's article (stored at ingest, else identified)."""
-    return passage.language or document_language(passage.text)
-
-
 def mentions(subject: str, sentence: str) -> bool:
     """True when the sentence names the subject (or its last word)."""
     return bool(subject) and find_subject(subject, sentence) is not None
-
-
-def confidence(candidate: Candidate) -> float:
-    """How well a sentence answers an untyped question: similarity plus term overlap."""
-    return candidate.similarity + W_LEXICAL * candidate.lexical
-
-
-def language_pair(question: str, passage: Passage) -> str:
-    """'same' when question and passage share a language, else 'cross'."""
-    return "same" if detect_language(question) == passage_language(passage) else "cross"
