@@ -14,6 +14,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -38,7 +39,7 @@ from qa.answer.gate import (
     term_rarity,
 )
 from qa.answer.kinds import QuestionKind, contrast_sides, question_kind
-from qa.answer.rewrite import split_context
+from qa.answer.rewrite import named_things, split_context
 from qa.calibrate import DEFAULT_BARS
 from qa.embed import Embedder
 from qa.language import language_name
@@ -71,6 +72,7 @@ class Candidate:
     evidence: list | None = None
     score: float = 0.0
     focused: bool = False  # holds the question's focus word (same language only)
+    topical: float = 0.0  # `lexical`, the question's names held by the sentence's passage counted
 
 
 class ExtractiveAnswerer:
@@ -130,9 +132,14 @@ class ExtractiveAnswerer:
                   * (1.0 if t in own_terms else W_CONTEXT_TERMS) for t in q_terms}
         total = sum(weight.values()) or 1.0
         focus = focus_terms(kind, question, q_language)
+        names = q_terms & set(query_terms(" ".join(named_things(question)), q_language,
+                                          languages))
         for c, sim, rank_sim, terms in zip(out, sims, ranking, sent_terms, strict=True):
             c.similarity = float(sim)
             c.lexical = sum(weight[t] for t in q_terms & terms) / total
+            held = q_terms & (terms | (names & passage_terms(c.passage))
+                              | title_terms(c.passage))
+            c.topical = sum(weight[t] for t in held) / total
             same = passage_language(c.passage) == q_language
             c.evidence = find_evidence(kind, c.text, question, same)
             if kind.kind == "date" and not c.evidence:  # "lundi", "demain"... (qa.answer.dates)
@@ -314,6 +321,21 @@ def frame(language: str, source_language: str, after_lead: bool) -> str:
     if after_lead:
         return f"Source (in {name}): " if other else "Source: "
     return f"The articles say (in {name}): " if other else "The articles say: "
+
+
+def passage_terms(passage: Passage) -> set[str]:
+    """The stems of a passage and its article's title (in its language)."""
+    return _passage_terms(f"{passage.title}\n{passage.text}", passage_language(passage))
+
+
+def title_terms(passage: Passage) -> set[str]:
+    """The stems of the title of a passage's article (in its language)."""
+    return _passage_terms(passage.title or "", passage_language(passage))
+
+
+@lru_cache(maxsize=512)
+def _passage_terms(text: str, language: str) -> set[str]:
+    return set(index_terms(text, language))
 
 
 def mentions(subject: str, sentence: str) -> bool:

@@ -47,8 +47,12 @@ def answers_enough(kind: QuestionKind, question: str, best: Candidate,
     if same and not supports(kind, question, best):
         return False
     language = passage_language(best.passage)
-    if same and kind.kind in TYPED_KINDS and unmentioned_terms(question, language, [
-            f"{p.title}\n{p.text}" for p in passages if passage_language(p) == language]):
+    # "how did X describe Y": the speaker and the thing described must be in the quote's
+    # article
+    quoted = kind.kind == "quote"
+    if same and (kind.kind in TYPED_KINDS or quoted) and unmentioned_terms(question, language, [
+            f"{p.title}\n{p.text}" for p in passages if passage_language(p) == language
+            and (not quoted or p.doc_id == best.passage.doc_id)]):
         return False  # the question is about something no passage mentions
     # a yes/no sentence holding nearly all the question's words is as sure as a typed one
     stated = kind.kind in TYPED_KINDS or (kind.kind == "quote" and bool(best.evidence)) or (
@@ -64,7 +68,9 @@ def supports(kind: QuestionKind, question: str, best: Candidate) -> bool:
     one word with the question besides the answer itself."""
     language = passage_language(best.passage)
     sentence = set(index_terms(best.text, language))
-    names = [fold(n) for n in named_things(question) if len(n) >= 3]
+    # "Brightwater-Calloway" is named by either part ("Brightwater Foods and Calloway Dairy")
+    names = [fold(part) for n in named_things(question) for part in re.split(r"[-‐]", n)
+             if len(part) >= 3]
     where = fold(f"{best.passage.title} {best.passage.text}")
     if names and not any(re.search(rf"\b{re.escape(n[:max(4, len(n) - 2)])}", where)
                          for n in names):
@@ -123,8 +129,10 @@ def passage_language(passage: Passage) -> str:
 
 
 def confidence(candidate: Candidate) -> float:
-    """How well a sentence answers an untyped question: similarity plus term overlap."""
-    return candidate.similarity + W_LEXICAL * candidate.lexical
+    """How well a sentence answers an untyped question: similarity plus term overlap, the
+    question's names counted when the sentence's passage or article title holds them (the
+    sentence says "the project", its article names it)."""
+    return candidate.similarity + W_LEXICAL * candidate.topical
 
 
 def language_pair(question: str, passage: Passage) -> str:
