@@ -18,7 +18,7 @@ from qa.answer.meaning import unmentioned_terms
 from qa.answer.rewrite import named_things
 from qa.language import document_language
 from qa.results import Passage
-from qa.text import detect_language, fold, index_terms
+from qa.text import detect_language, fold, index_terms, split_sentences
 
 if TYPE_CHECKING:
     from qa.answer.extractive import Candidate
@@ -85,13 +85,11 @@ def supports(kind: QuestionKind, question: str, best: Candidate) -> bool:
     return True
 
 
-
 def _asked_terms(question: str, language: str) -> list[str]:
     """The question's words as stems, in order, names and its first word aside."""
     head = question.split(" (")[0]
     plain = " ".join(w for w in re.findall(r"[\w'’-]+", head)[1:] if not w[:1].isupper())
     return list(dict.fromkeys(index_terms(plain, language)))
-
 
 
 def term_rarity(question: str, ranked: list[Candidate]) -> dict[str, float]:
@@ -117,14 +115,32 @@ def coverage(question: str, candidate: Candidate, rarity: dict[str, float] | Non
     weight = {t: (rarity or {}).get(t, 1.0) * (2.0 if i == 0 else 1.0)
               for i, t in enumerate(ordered)}
     found = set(ordered) & set(index_terms(candidate.text, language))
-    return sum(weight[t] for t in found) / sum(weight.values())
+    # "They copied..." : what the pronoun stands for is in the sentence before (half weight)
+    before = set(ordered) & set(index_terms(antecedent(candidate), language)) - found
+    return (sum(weight[t] for t in found) + 0.5 * sum(weight[t] for t in before)
+            ) / sum(weight.values())
 
+
+# Subject pronouns that open a sentence and stand for something named before (language data).
+_ANAPHORS = {"en": {"they", "it", "he", "she", "we", "this", "these", "those"},
+             "fr": {"il", "elle", "ils", "elles", "cela", "ceci", "ce"}}
+
+
+def antecedent(candidate: Candidate) -> str:
+    """The sentence before the candidate in its passage when the candidate opens with a
+    subject pronoun ("They copied names..."), else ''."""
+    language = passage_language(candidate.passage)
+    first = re.match(r"[\W_]*(\w+)", candidate.text)
+    if not first or first.group(1).lower() not in _ANAPHORS.get(language, set()):
+        return ""
+    head = candidate.passage.text[:candidate.start]
+    spans = split_sentences(head, language)
+    return head[spans[-1][0]:spans[-1][1]] if spans else ""
 
 
 def passage_language(passage: Passage) -> str:
     """The language of a passage's article (stored at ingest, else identified)."""
     return passage.language or document_language(passage.text)
-
 
 
 
