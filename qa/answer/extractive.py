@@ -24,6 +24,7 @@ from qa.answer.dates import date_evidence
 from qa.answer.evidence import (
     NUMBER_RE,
     TYPED_KINDS,
+    Evidence,
     closest_to_terms,
     find_evidence,
     find_subject,
@@ -145,7 +146,7 @@ class ExtractiveAnswerer:
             if kind.kind == "date" and not c.evidence:  # "lundi", "demain"... (qa.answer.dates)
                 c.evidence = date_evidence(c.text, c.passage.published, question)
             if context:  # what the conversation already said is not what a follow-up asks
-                c.evidence = [e for e in c.evidence if fold(e.text) not in fold(context)]
+                c.evidence = beyond_context(kind, c.text, c.evidence, question, same, context)
             strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else 0.0
             c.focused = same and bool(focus & terms)
             c.score = (float(rank_sim) + W_LEXICAL * c.lexical + W_TYPE * strength
@@ -321,6 +322,20 @@ def frame(language: str, source_language: str, after_lead: bool) -> str:
     if after_lead:
         return f"Source (in {name}): " if other else "Source: "
     return f"The articles say (in {name}): " if other else "The articles say: "
+
+
+def beyond_context(kind: QuestionKind, sentence: str, evidence: list[Evidence],
+                   question: str, same: bool, context: str) -> list[Evidence]:
+    """A follow-up's evidence that the conversation has not already given; when all of it
+    was given, what the sentence holds besides ("3 March" given, "the autumn of 2027" asked)."""
+    given = fold(context)
+    kept = [e for e in evidence if fold(e.text) not in given]
+    if kept or not evidence:
+        return kept
+    masked = sentence
+    for e in evidence:
+        masked = masked[:e.start] + " " * (e.end - e.start) + masked[e.end:]
+    return [e for e in find_evidence(kind, masked, question, same) if fold(e.text) not in given]
 
 
 def passage_terms(passage: Passage) -> set[str]:
