@@ -302,12 +302,18 @@ def unmentioned_terms(question: str, language: str, texts: list[str]) -> list[st
 
 
 def held_form(stem: str, held: set[str]) -> bool:
-    """True when `stem` or another form of the same word is held: stemmers leave degrees
-    and some derivations apart ("strong" / "strongest", "large" / "larger"), so two stems
-    of at least 4 letters where one extends the other by at most 3 letters count as one."""
+    """True when `stem` or a degree of the same adjective is held: stemmers leave "strong" and
+    "strongest", "large" and "larger" apart (English degree endings, language data)."""
     if stem in held:
         return True
     if len(stem) < 4:
         return False
-    return any(len(h) >= 4 and abs(len(h) - len(stem)) <= 3
-               and (h.startswith(stem) or stem.startswith(h)) for h in held)
+    return any(len(h) >= 4 and (_degree_of(h, stem) or _degree_of(stem, h)) for h in held)
+
+
+def _degree_of(longer: str, base: str) -> bool:
+    """True when `longer` is `base` with a degree ending ("strongest" of "strong")."""
+    return longer.startswith(base) and longer[len(base):] in _DEGREE_ENDINGS
+
+
+_DEGREE_ENDINGS = frozenset({"er", "est", "r", "st"})
