@@ -73,7 +73,8 @@ class Candidate:
     evidence: list | None = None
     score: float = 0.0
     focused: bool = False  # holds the question's focus word (same language only)
-    topical: float = 0.0  # `lexical`, the question's names held by the sentence's passage counted
+    # `lexical`, also counting the question's names its passage holds and its title's words
+    topical: float = 0.0
 
 
 class ExtractiveAnswerer:

@@ -2,9 +2,10 @@
 
 `answers_enough` decides; `confidence` is the score compared with the refusal bars that
 `qa.calibrate` fits to each index (similarity to the question plus overlap with its terms,
-the names of the sentence's article counted: "The project will cost..." in an article about
-the Dunmore wind farm answers "How much will the Dunmore wind farm cost?"). `supports` and
-`coverage` compare the question's words with the sentence's (same language only).
+counting the question's names that the sentence's passage holds and the words of its article's
+title: "The project will cost..." in an article headed "Council backs Larch Hill solar park"
+answers "How much will the Larch Hill solar park cost?"). `supports` and `coverage` compare
+the question's words with the sentence's (same language only).
 """
 
 from __future__ import annotations
@@ -145,9 +146,9 @@ def passage_language(passage: Passage) -> str:
 
 
 def confidence(candidate: Candidate) -> float:
-    """How well a sentence answers an untyped question: similarity plus term overlap, the
-    question's names counted when the sentence's passage or article title holds them (the
-    sentence says "the project", its article names it)."""
+    """How well a sentence answers the question: similarity plus term overlap, counting the
+    question's names its passage holds and its article title's words (the sentence says "the
+    project", its article names it)."""
     return candidate.similarity + W_LEXICAL * candidate.topical
 
 
