@@ -23,7 +23,7 @@ from bench.common import ROOT, fresh_dir, spf_questions, write_results
 from bench.spf_quality import build_ours
 from qa import QA, Settings
 from qa.answer.evidence import question_type
-from qa.answer.extractive import confidence, language_pair
+from qa.answer.gate import confidence, language_pair
 
 
 def decisions(bot: QA, questions: list[str]) -> list[dict]:

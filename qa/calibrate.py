@@ -1,9 +1,9 @@
 """Refusal bars fitted to the user's own index (corpus and embedder), at the end of ingest.
 
 The extractive answerer refuses when its best sentence is not confident enough
-(similarity + term overlap). Where that bar lies depends on the embedder (e5 puts any two
-texts near 0.75) and on the corpus (its languages, how alike its articles are). So the bars
-are measured on the index itself, cheaply:
+(`qa.answer.gate.confidence`: similarity + term overlap). Where that bar lies depends on the
+embedder (e5 puts any two texts near 0.75) and on the corpus (its languages, how alike its
+articles are). So the bars are measured on the index itself, cheaply:
 - far questions: generic questions on unrelated subjects, in French and English (language
   data, below), give for each question language the confidence of an answer that is not there;
 - near questions: keyword questions made from sentences of the indexed articles give the
@@ -78,7 +78,7 @@ def near_questions(retriever: HybridRetriever, n: int = NEAR_QUESTIONS,
 
 def _best_confidence(question: str, retriever: HybridRetriever,
                      answerer: ExtractiveAnswerer) -> float:
-    from qa.answer.extractive import confidence
+    from qa.answer.gate import confidence
 
     passages = retriever.retrieve(question, CALIBRATION_PASSAGES)
     ranked = answerer.candidates(question, passages)

@@ -142,6 +142,21 @@ def _abbreviation_end(head: str, language: str) -> bool:
     return token in _ABBREVIATIONS.get(language, _ABBREVIATIONS["en"])
 
 
+_QUOTE_PAIRS = (("«", "»"), ("“", "”"))
+MAX_QUOTED = 600  # characters a quotation may run on after a sentence end inside it
+
+
+def _inside_quote(head: str, rest: str) -> bool:
+    """True when `head` (a sentence so far) has opened a quotation that closes later in the
+    same paragraph: '"These objects were looted. Returning them is justice," said X.' is one
+    sentence, so the words and their speaker are quoted together."""
+    paragraph = rest[:MAX_QUOTED].split("\n", 1)[0]
+    for opening, closing in _QUOTE_PAIRS:
+        if head.count(opening) > head.count(closing):
+            return closing in paragraph
+    return head.count('"') % 2 == 1 and '"' in paragraph
+
+
 def split_sentences(text: str, language: str | None = None) -> list[tuple[int, int]]:
     """Character spans of the sentences of `text`, with the abbreviations of its language."""
     language = language or document_language(text)
@@ -149,7 +164,8 @@ def split_sentences(text: str, language: str | None = None) -> list[tuple[int, i
     start = 0
     for match in _SENTENCE_END.finditer(text):
         head = text[start : match.start()]
-        if "\n" not in match.group(0) and _abbreviation_end(head.rstrip(), language):
+        if "\n" not in match.group(0) and (_abbreviation_end(head.rstrip(), language)
+                                           or _inside_quote(head, text[match.end():])):
             continue
         spans.append((start, match.start()))
         start = match.end()

@@ -98,3 +98,11 @@ def test_when_questions_carry_their_verb():
     assert question_kind("When will the first power be delivered from Dunmore?").focus == (
         "delivered")
     assert question_kind("When is the deal expected to be completed?").focus == "completed"
+
+
+def test_short_verbs_are_a_focus_and_combien_d_counts():
+    assert question_kind("Who cut the ribbon at the new wing?").focus == "cut"
+    assert question_kind("Who won the race?").focus == ""
+    counted = question_kind("Combien d'infirmières l'hôpital va-t-il recruter ?")
+    assert (counted.kind, counted.amount) == ("number", False)
+    assert question_kind("Combien coûte le pont ?").amount

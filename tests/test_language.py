@@ -46,6 +46,13 @@ def test_sentences_are_not_cut_at_abbreviations_initials_or_decimals():
     quoted = '"Tonight we chose," Desai told supporters. « Le risque est réel. » Il a insisté.'
     assert [quoted[a:b] for a, b in split_sentences(quoted, "en")] == [
         '"Tonight we chose," Desai told supporters.', "« Le risque est réel. »", "Il a insisté."]
+    speech = ('"These objects were taken. Returning them is justice," said the director. '
+              "« Le risque est réel. Il faut agir », a-t-il dit. Next.")
+    assert [speech[a:b] for a, b in split_sentences(speech, "en")] == [
+        '"These objects were taken. Returning them is justice," said the director.',
+        "« Le risque est réel. Il faut agir », a-t-il dit.", "Next."]
+    unclosed = '"This quote never closes. The next sentence stands alone.'
+    assert len(split_sentences(unclosed, "en")) == 2
 
 
 @pytest.mark.parametrize(("question", "kind"), [

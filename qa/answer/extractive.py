@@ -14,6 +14,7 @@ import re
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -29,25 +30,27 @@ from qa.answer.evidence import (
     find_subject,
 )
 from qa.answer.followup import asks_beyond, on_topic
+from qa.answer.gate import (
+    W_LEXICAL,
+    answers_enough,
+    coverage,
+    language_pair,
+    passage_language,
+    term_rarity,
+)
 from qa.answer.kinds import QuestionKind, contrast_sides, question_kind
 from qa.answer.lead import frame, lead_text
-from qa.answer.meaning import unmentioned_terms
 from qa.answer.rewrite import named_things, split_context
 from qa.answer.vectors import word_vectors
 from qa.calibrate import DEFAULT_BARS
 from qa.embed import Embedder
-from qa.language import document_language
 from qa.results import Answer, Citation, Passage, Sentence
 from qa.safety import addresses_model
 from qa.syndication import same_text
 from qa.text import detect_language, fold, index_terms, query_terms, split_sentences
 
-# A sentence holding evidence of the asked type (a date for "when") may be this much less
-# similar than the refusal bar (chosen on the dev half of eval/questions.jsonl).
-TYPED_SLACK = 0.03
-YESNO_SURE = 0.6
 SIDE_FIGURE = 0.03  # a compared side is more likely stated by a sentence with a figure
-W_LEXICAL, W_TYPE, W_RANK = 0.12, 0.05, 0.02
+W_TYPE, W_RANK = 0.05, 0.02
 # Bonus for a sentence holding the question's focus word ("paid" in "who paid for X",
 # "promises" in "what two promises...") in the question's language.
 W_FOCUS = 0.05
@@ -70,6 +73,8 @@ class Candidate:
     evidence: list | None = None
     score: float = 0.0
     focused: bool = False  # holds the question's focus word (same language only)
+    # `lexical`, also counting the question's names its passage holds and its title's words
+    topical: float = 0.0
 
 
 class ExtractiveAnswerer:
@@ -129,6 +134,8 @@ class ExtractiveAnswerer:
                   * (1.0 if t in own_terms else W_CONTEXT_TERMS) for t in q_terms}
         total = sum(weight.values()) or 1.0
         focus = focus_terms(kind, question, q_language)
+        names = q_terms & set(query_terms(" ".join(named_things(question)), q_language,
+                                          languages))
         cognates = cognate_shares(own, context, [c.text for c in out], W_CONTEXT_TERMS)
         counted = counted_noun(question) if kind.kind == "number" else ""
         vectors = word_vectors(self.embedder) if counted else None
@@ -136,6 +143,9 @@ class ExtractiveAnswerer:
                                                     strict=True):
             c.similarity = float(sim)
             c.lexical = sum(weight[t] for t in q_terms & terms) / total
+            held = q_terms & (terms | (names & passage_terms(c.passage))
+                              | title_terms(c.passage))
+            c.topical = sum(weight[t] for t in held) / total
             same = passage_language(c.passage) == q_language
             # another language: words spelled alike rank it (qa.answer.crosslang); the
             # refusal gate's confidence keeps the plain overlap it was calibrated with
@@ -267,60 +277,6 @@ class ExtractiveAnswerer:
                       mode=self.mode, language=language, sentences=sentences)
 
 
-def answers_enough(kind: QuestionKind, question: str, best: Candidate,
-                   bars: dict[str, float], passages: list[Passage]) -> bool:
-    """The refusal gate. In the question's language, the sentence must state what is asked
-    (`supports`) and, for a question asking for a fact (a date, number, place, person...),
-    every specific word of the question must occur in some passage: one near the articles'
-    topic but about something they never mention (a salary, the head of a delegation they
-    don't name) would get a fact of the right type about something else
-    (`qa.answer.meaning.unmentioned_terms`; how/why/yes-no questions paraphrase too freely
-    for it: SPF questions on the SPF fiches lost 17 of 105 answers). In any language, the sentence
-    must be close enough to the question (the index's calibrated bar for the question's
-    language); one holding evidence of the asked type (a date for "when", the words used for
-    "how did X describe", the asserted predicate of a yes/no question) may be `TYPED_SLACK`
-    less close."""
-    same = language_pair(question, best.passage) == "same"
-    if same and not supports(kind, question, best):
-        return False
-    language = passage_language(best.passage)
-    if same and kind.kind in TYPED_KINDS and unmentioned_terms(question, language, [
-            f"{p.title}\n{p.text}" for p in passages if passage_language(p) == language]):
-        return False  # the question is about something no passage mentions
-    # a yes/no sentence holding nearly all the question's words is as sure as a typed one
-    stated = kind.kind in TYPED_KINDS or (kind.kind == "quote" and bool(best.evidence)) or (
-        kind.kind == "yesno" and same and coverage(question, best) >= YESNO_SURE)
-    bar = bars.get(detect_language(question), max(bars.values()))
-    return confidence(best) >= bar - (TYPED_SLACK if stated else 0.0)
-
-
-def supports(kind: QuestionKind, question: str, best: Candidate) -> bool:
-    """Checks that need question and sentence in one language (words compared as stems):
-    a yes/no sentence holds most of what the question asserts besides its names ("signé" must
-    be there for "l'ont-ils signé ?"); a typed answer sits in a sentence that shares at least
-    one word with the question besides the answer itself."""
-    language = passage_language(best.passage)
-    sentence = set(index_terms(best.text, language))
-    names = [fold(n) for n in named_things(question) if len(n) >= 3]
-    where = fold(f"{best.passage.title} {best.passage.text}")
-    if names and not any(re.search(rf"\b{re.escape(n[:max(4, len(n) - 2)])}", where)
-                         for n in names):
-        return False  # the article is about none of the things the question names
-    if kind.kind == "yesno":
-        return coverage(question, best) >= 0.5
-    if kind.kind in TYPED_KINDS and kind.kind != "definition":
-        answer = {t for e in best.evidence or [] for t in index_terms(e.text, language)}
-        counted = set(index_terms(counted_noun(question), language))
-        asked = set(index_terms(question, language)) - answer - counted
-        return not asked or bool(asked & (sentence - answer - counted))
-    return True
-
-
-def _asked_terms(question: str, language: str) -> list[str]:
-    """The question's words as stems, in order, names and its first word aside."""
-    head = question.split(" (")[0]
-    plain = " ".join(w for w in re.findall(r"[\w'’-]+", head)[1:] if not w[:1].isupper())
-    return list(dict.fromkeys(index_terms(plain, language)))
 
 
 def focus_terms(kind: QuestionKind, question: str, language: str) -> set[str]:
@@ -337,47 +293,21 @@ def _share(text: str, candidate: Candidate) -> float:
     return len(wanted & set(index_terms(candidate.text, language))) / len(wanted) if wanted else 0.0
 
 
-def term_rarity(question: str, ranked: list[Candidate]) -> dict[str, float]:
-    """1 / (number of candidate sentences holding it) for each asked stem."""
-    out: dict[str, float] = {}
-    for c in ranked:
-        terms = set(index_terms(c.text, passage_language(c.passage)))
-        for t in _asked_terms(question, passage_language(c.passage)):
-            out[t] = out.get(t, 0.0) + (t in terms)
-    return {t: 1.0 / (1.0 + n) for t, n in out.items()}
+def passage_terms(passage: Passage) -> set[str]:
+    """The stems of a passage and its article's title (in its language)."""
+    return _passage_terms(f"{passage.title}\n{passage.text}", passage_language(passage))
 
 
-def coverage(question: str, candidate: Candidate, rarity: dict[str, float] | None = None
-             ) -> float:
-    """Share of the question's words (names and first word aside, weighted by rarity when
-    given) found in the sentence as stems of its language; 1.0 when there is no such word."""
-    language = passage_language(candidate.passage)
-    ordered = _asked_terms(question, language)
-    if not ordered:
-        return 1.0
-    # the first word after the names is usually the predicate ("appeal", "signé"): it counts
-    # twice
-    weight = {t: (rarity or {}).get(t, 1.0) * (2.0 if i == 0 else 1.0)
-              for i, t in enumerate(ordered)}
-    found = set(ordered) & set(index_terms(candidate.text, language))
-    return sum(weight[t] for t in found) / sum(weight.values())
+def title_terms(passage: Passage) -> set[str]:
+    """The stems of the title of a passage's article (in its language)."""
+    return _passage_terms(passage.title or "", passage_language(passage))
 
 
-def passage_language(passage: Passage) -> str:
-    """The language of a passage's article (stored at ingest, else identified)."""
-    return passage.language or document_language(passage.text)
+@lru_cache(maxsize=512)
+def _passage_terms(text: str, language: str) -> set[str]:
+    return set(index_terms(text, language))
 
 
 def mentions(subject: str, sentence: str) -> bool:
     """True when the sentence names the subject (or its last word)."""
     return bool(subject) and find_subject(subject, sentence) is not None
-
-
-def confidence(candidate: Candidate) -> float:
-    """How well a sentence answers an untyped question: similarity plus term overlap."""
-    return candidate.similarity + W_LEXICAL * candidate.lexical
-
-
-def language_pair(question: str, passage: Passage) -> str:
-    """'same' when question and passage share a language, else 'cross'."""
-    return "same" if detect_language(question) == passage_language(passage) else "cross"

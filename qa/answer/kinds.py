@@ -182,8 +182,9 @@ def _how(wh: str, nxt: str, rest: list[str], folded: str, since: bool) -> Questi
     if wh == "combien":
         if rest[:2] == ["de", "temps"]:
             return QuestionKind("duration")
+        # "combien de X" / "combien d'X" counts X; "combien coûte..." asks for an amount
         return QuestionKind("number", amount=bool(_AMOUNT.search(folded))
-                            or rest[:1] not in (["de"], ["d"]))  # "combien d'infirmières"
+                            or rest[:1] not in (["de"], ["d"]))
     if nxt in {"many", "much", "old", "far", "big", "large", "high"}:
         return QuestionKind("number", amount=nxt == "much" or bool(_AMOUNT.search(folded)))
     if nxt in _MEASURE_ADJECTIVES:  # "how heavy / tall / fast": a measure with its unit
@@ -269,5 +270,5 @@ def _verb(rest: list[str]) -> str:
     averti..."), auxiliaries skipped; '' when the word after them is not a plain word."""
     for w in rest[:3]:
         if w not in _VERB_AUXILIARIES:
-            return w if len(w) >= 3 and w.isalpha() else ""
+            return w if len(w) >= 3 and w.isalpha() and w not in STOPWORDS else ""
     return ""

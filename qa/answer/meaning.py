@@ -265,10 +265,12 @@ ASKING_WORDS = frozenset("""describe described describes description call called
     stated announce announced report reported indicate indicated parler parle parlent parlait
     mentionner mentionne evoquer evoque annoncer annonce declarer declare affirmer affirme
     indiquer indique hold holds held occur occurs occurred place tenir tient tiennent tiendra
-    tiendront tenu tenue lieu""".split()) | LIGHT_WORDS
+    tiendront tenu tenue lieu last lasts lasted latest durer dure durera dureront""".split()
+                         ) | LIGHT_WORDS
 
 
 _WH_WORDS = frozenset("which what quel quelle quels quelles".split())
+_MEASURE_WH = frozenset({"how"})  # "how heavy": the adjective names the asked measure
 
 
 def unmentioned_terms(question: str, language: str, texts: list[str]) -> list[str]:
@@ -284,6 +286,8 @@ def unmentioned_terms(question: str, language: str, texts: list[str]) -> list[st
     for i, token in enumerate(tokens):
         if fold(token) in _WH_WORDS:
             asked_for.update(range(i + 1, i + 3))
+        elif fold(token) in _MEASURE_WH:  # "how tall", "how strong": the asked measure
+            asked_for.add(i + 1)
     held: set[str] = set()
     for text in texts:
         held.update(index_terms(text, language))
@@ -292,6 +296,24 @@ def unmentioned_terms(question: str, language: str, texts: list[str]) -> list[st
         stem = index_terms(token, language)
         if not stem or i in asked_for or fold(token) in ASKING_WORDS or token[:1].isupper():
             continue
-        if stem[0] not in held and token not in out:
+        if not held_form(stem[0], held) and token not in out:
             out.append(token)
     return out
+
+
+def held_form(stem: str, held: set[str]) -> bool:
+    """True when `stem` or a degree of the same adjective is held: stemmers leave "strong" and
+    "strongest", "large" and "larger" apart (English degree endings, language data)."""
+    if stem in held:
+        return True
+    if len(stem) < 4:
+        return False
+    return any(len(h) >= 4 and (_degree_of(h, stem) or _degree_of(stem, h)) for h in held)
+
+
+def _degree_of(longer: str, base: str) -> bool:
+    """True when `longer` is `base` with a degree ending ("strongest" of "strong")."""
+    return longer.startswith(base) and longer[len(base):] in _DEGREE_ENDINGS
+
+
+_DEGREE_ENDINGS = frozenset({"er", "est", "r", "st"})

@@ -1,0 +1,157 @@
+"""The extractive answerer's refusal gate: is the best sentence a good enough answer?
+
+`answers_enough` decides; `confidence` is the score compared with the refusal bars that
+`qa.calibrate` fits to each index (similarity to the question plus overlap with its terms,
+counting the question's names that the sentence's passage holds and the words of its article's
+title: "The project will cost..." in an article headed "Council backs Larch Hill solar park"
+answers "How much will the Larch Hill solar park cost?"). `supports` and `coverage` compare
+the question's words with the sentence's (same language only).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from qa.answer.evidence import TYPED_KINDS, counted_noun
+from qa.answer.kinds import QuestionKind
+from qa.answer.meaning import unmentioned_terms
+from qa.answer.rewrite import named_things
+from qa.language import document_language
+from qa.results import Passage
+from qa.text import detect_language, fold, index_terms, split_sentences
+
+if TYPE_CHECKING:
+    from qa.answer.extractive import Candidate
+
+# A sentence holding evidence of the asked type (a date for "when") may be this much less
+# similar than the refusal bar (chosen on the dev half of eval/questions.jsonl).
+TYPED_SLACK = 0.03
+YESNO_SURE = 0.6
+W_LEXICAL = 0.12  # weight of the term overlap, in the ranking and in `confidence`
+
+
+def answers_enough(kind: QuestionKind, question: str, best: Candidate,
+                   bars: dict[str, float], passages: list[Passage]) -> bool:
+    """The refusal gate. In the question's language, the sentence must state what is asked
+    (`supports`) and, for a question asking for a fact (a date, number, place, person...),
+    every specific word of the question must occur in some passage: one near the articles'
+    topic but about something they never mention (a salary, the head of a delegation they
+    don't name) would get a fact of the right type about something else
+    (`qa.answer.meaning.unmentioned_terms`; how/why/yes-no questions paraphrase too freely
+    for it: SPF questions on the SPF fiches lost 17 of 105 answers). In any language, the sentence
+    must be close enough to the question (the index's calibrated bar for the question's
+    language); one holding evidence of the asked type (a date for "when", the words used for
+    "how did X describe", the asserted predicate of a yes/no question) may be `TYPED_SLACK`
+    less close."""
+    same = language_pair(question, best.passage) == "same"
+    if same and not supports(kind, question, best):
+        return False
+    language = passage_language(best.passage)
+    # "how did X describe Y": the speaker and the thing described must be in the quote's
+    # article
+    quoted = kind.kind == "quote"
+    if same and (kind.kind in TYPED_KINDS or quoted) and unmentioned_terms(question, language, [
+            f"{p.title}\n{p.text}" for p in passages if passage_language(p) == language
+            and (not quoted or p.doc_id == best.passage.doc_id)]):
+        return False  # the question is about something no passage mentions
+    # a yes/no sentence holding nearly all the question's words is as sure as a typed one
+    stated = kind.kind in TYPED_KINDS or (kind.kind == "quote" and bool(best.evidence)) or (
+        kind.kind == "yesno" and same and coverage(question, best) >= YESNO_SURE)
+    bar = bars.get(detect_language(question), max(bars.values()))
+    return confidence(best) >= bar - (TYPED_SLACK if stated else 0.0)
+
+
+def supports(kind: QuestionKind, question: str, best: Candidate) -> bool:
+    """Checks that need question and sentence in one language (words compared as stems):
+    a yes/no sentence holds most of what the question asserts besides its names ("signé" must
+    be there for "l'ont-ils signé ?"); a typed answer sits in a sentence that shares at least
+    one word with the question besides the answer itself."""
+    language = passage_language(best.passage)
+    sentence = set(index_terms(best.text, language))
+    # "Brightwater-Calloway" is named by either part ("Brightwater Foods and Calloway Dairy")
+    names = [fold(part) for n in named_things(question) for part in re.split(r"[-‐]", n)
+             if len(part) >= 3]
+    where = fold(f"{best.passage.title} {best.passage.text}")
+    if names and not any(re.search(rf"\b{re.escape(n[:max(4, len(n) - 2)])}", where)
+                         for n in names):
+        return False  # the article is about none of the things the question names
+    if kind.kind == "yesno":
+        return coverage(question, best) >= 0.5
+    if kind.kind in TYPED_KINDS and kind.kind != "definition":
+        answer = {t for e in best.evidence or [] for t in index_terms(e.text, language)}
+        counted = set(index_terms(counted_noun(question), language))
+        asked = set(index_terms(question, language)) - answer - counted
+        return not asked or bool(asked & (sentence - answer - counted))
+    return True
+
+
+def _asked_terms(question: str, language: str) -> list[str]:
+    """The question's words as stems, in order, names and its first word aside."""
+    head = question.split(" (")[0]
+    plain = " ".join(w for w in re.findall(r"[\w'’-]+", head)[1:] if not w[:1].isupper())
+    return list(dict.fromkeys(index_terms(plain, language)))
+
+
+def term_rarity(question: str, ranked: list[Candidate]) -> dict[str, float]:
+    """1 / (number of candidate sentences holding it) for each asked stem."""
+    out: dict[str, float] = {}
+    for c in ranked:
+        terms = set(index_terms(c.text, passage_language(c.passage)))
+        for t in _asked_terms(question, passage_language(c.passage)):
+            out[t] = out.get(t, 0.0) + (t in terms)
+    return {t: 1.0 / (1.0 + n) for t, n in out.items()}
+
+
+def coverage(question: str, candidate: Candidate, rarity: dict[str, float] | None = None
+             ) -> float:
+    """Share of the question's words (names and first word aside, weighted by rarity when
+    given) found in the sentence as stems of its language; 1.0 when there is no such word."""
+    language = passage_language(candidate.passage)
+    ordered = _asked_terms(question, language)
+    if not ordered:
+        return 1.0
+    # the first word after the names is usually the predicate ("appeal", "signé"): it counts
+    # twice
+    weight = {t: (rarity or {}).get(t, 1.0) * (2.0 if i == 0 else 1.0)
+              for i, t in enumerate(ordered)}
+    found = set(ordered) & set(index_terms(candidate.text, language))
+    # "They copied..." : what the pronoun stands for is in the sentence before (half weight)
+    before = set(ordered) & set(index_terms(antecedent(candidate), language)) - found
+    return (sum(weight[t] for t in found) + 0.5 * sum(weight[t] for t in before)
+            ) / sum(weight.values())
+
+
+# Subject pronouns that open a sentence and stand for something named before (language data).
+_ANAPHORS = {"en": {"they", "it", "he", "she", "we", "this", "these", "those"},
+             "fr": {"il", "elle", "ils", "elles", "cela", "ceci", "ce"}}
+
+
+def antecedent(candidate: Candidate) -> str:
+    """The sentence before the candidate in its passage when the candidate opens with a
+    subject pronoun ("They copied names..."), else ''."""
+    language = passage_language(candidate.passage)
+    first = re.match(r"[\W_]*(\w+)", candidate.text)
+    if not first or first.group(1).lower() not in _ANAPHORS.get(language, set()):
+        return ""
+    head = candidate.passage.text[:candidate.start]
+    spans = split_sentences(head, language)
+    return head[spans[-1][0]:spans[-1][1]] if spans else ""
+
+
+def passage_language(passage: Passage) -> str:
+    """The language of a passage's article (stored at ingest, else identified)."""
+    return passage.language or document_language(passage.text)
+
+
+
+def confidence(candidate: Candidate) -> float:
+    """How well a sentence answers the question: similarity plus term overlap, counting the
+    question's names its passage holds and its article title's words (the sentence says "the
+    project", its article names it)."""
+    return candidate.similarity + W_LEXICAL * candidate.topical
+
+
+def language_pair(question: str, passage: Passage) -> str:
+    """'same' when question and passage share a language, else 'cross'."""
+    return "same" if detect_language(question) == passage_language(passage) else "cross"

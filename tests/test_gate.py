@@ -1,0 +1,89 @@
+"""The extractive answerer's refusal gate (qa/answer/gate.py) on an English article of our own
+(real Chroma, real embedder): a sentence that names its subject only through its article
+("The project will cost...") still answers, a quotation is quoted with its speaker, a sentence
+opening with a pronoun is read with the sentence before it, and the gate's word checks know
+measures ("how tall"), degrees ("strong" / "strongest") and hyphenated names."""
+
+from pathlib import Path
+
+import pytest
+
+from qa import QA
+from qa.answer.extractive import Candidate
+from qa.answer.gate import W_LEXICAL, antecedent, confidence, coverage
+from qa.answer.meaning import unmentioned_terms
+from qa.results import Passage
+from tests.conftest import make_settings
+
+SOLAR = "\n\n".join([
+    "Valley council backs Larch Hill solar park",
+    "LARCHWOOD, 3 June 2025 - The valley council approved the Larch Hill solar park on Monday "
+    "after a review that lasted two years. The park will cover 90 hectares of former farmland.",
+    "The project is expected to cost 48 million pounds, the council said.",
+    '"This land has waited long enough. Farming here no longer pays," said the council leader, '
+    "Ruth Ambler.",
+    "The developers promised to plant hedges around the site. They did not promise to keep the "
+    "old stone barn, which will be demolished in the autumn."]) + "\n"
+OTHER = """Harbour ferry timetable changes
+
+The ferry company published its winter timetable on Monday, with fewer crossings at night.
+Crossings will resume their summer pattern in April, the company said.
+"""
+
+
+@pytest.fixture(scope="module")
+def solar_bot(tmp_path_factory: pytest.TempPathFactory) -> QA:
+    """A bot over an English article on a solar park and an unrelated one."""
+    tmp = tmp_path_factory.mktemp("solar")
+    folder = tmp / "articles"
+    folder.mkdir()
+    (folder / "solar.txt").write_text(SOLAR, encoding="utf-8")
+    (folder / "ferry.txt").write_text(OTHER, encoding="utf-8")
+    bot = QA(make_settings(Path(tmp)))
+    bot.ingest([folder])
+    return bot
+
+
+def test_a_sentence_naming_its_subject_only_through_its_article_answers(solar_bot):
+    question = "How much will the Larch Hill solar park cost?"
+    ranked = solar_bot.answerer.candidates(question, solar_bot.retrieve(question, 8))
+    project = next(c for c in ranked if c.text.startswith("The project"))
+    # its article's title and passage name the park: those words count in its confidence
+    assert project.topical == pytest.approx(1.0) and project.lexical < 0.5
+    assert confidence(project) == pytest.approx(project.similarity + W_LEXICAL)
+    answer = solar_bot.ask(question)
+    assert not answer.refused, answer.text
+    assert answer.text.startswith("48 million pounds")
+    refused = solar_bot.ask("How much will the lighting of the solar park cost?")
+    assert refused.refused and refused.citations == [], refused.text
+
+
+def test_a_quotation_over_two_sentences_is_quoted_with_its_speaker(solar_bot):
+    answer = solar_bot.ask("How did Ruth Ambler describe the land?")
+    assert not answer.refused, answer.text
+    assert "waited long enough" in answer.text
+    assert any("Ruth Ambler" in c.quote and "no longer pays" in c.quote
+               for c in answer.citations)
+
+
+def test_a_sentence_opening_with_a_pronoun_is_read_with_the_sentence_before():
+    text = SOLAR.split("\n\n")[-1].strip()
+    passage = Passage(id="p", doc_id="d", title="t", source="s", text=text, start=0,
+                      end=len(text), language="en")
+    start = text.index("They")
+    candidate = Candidate(0, passage, start, len(text), text[start:])
+    assert antecedent(candidate).startswith("The developers promised")
+    question = "Did the developers of the farmland promise to keep the barn?"
+    alone = Candidate(0, Passage(**{**passage.__dict__, "text": candidate.text}), 0,
+                      len(candidate.text), candidate.text)
+    assert antecedent(alone) == ""
+    assert coverage(question, candidate) > coverage(question, alone)
+
+
+def test_measures_degrees_and_last_are_not_unmentioned_terms():
+    sentence = ["It will have 60 turbines, each taller than 250 metres, in the strongest winds."]
+    assert unmentioned_terms("How tall are the turbines?", "en", sentence) == []
+    assert unmentioned_terms("How strong were the winds?", "en", sentence) == []
+    assert unmentioned_terms("When did a wind as strong last blow?", "en", sentence) == ["blow"]
+    assert unmentioned_terms("How heavy are the turbines?", "en", sentence) == []
+    assert unmentioned_terms("How much did the blades cost?", "en", sentence) == ["blades", "cost"]
