@@ -74,6 +74,11 @@ DESTINATION_RE = re.compile(
     r"((?:the|la|le|les|l['’])\s?[^,;.()]{3,60}?)(?=\s(?:avec|with|pour|for|afin|où|where|"
     r"qui|which|to|on|le|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|[,;.()]|$)",
     re.IGNORECASE)
+# A named place someone goes to: "travel to Moncton", "flew back to Lagos" (verbs of going).
+GOING_TO_RE = re.compile(
+    r"\b(?:travel\w*|go|goes|going|gone|went|head\w*|mov(?:e|es|ed|ing)|fl(?:y|ies|ew|own)|"
+    r"driv(?:e|es|en|ing)|drove|sail\w*|return\w*|sen[dt]\w*|bound|moved)\s+(?:back\s+)?to\s+"
+    r"([A-ZÀ-Ý][\w-]+(?:[- ][A-ZÀ-Ý][\w-]+)?)")
 CAPITAL_RE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)*)\b")
 SINCE_RE = re.compile(r"\b(?:depuis|since)\s+((?:1[89]|20)\d\d|[^,.;:()]{3,30}?)(?=[,.;:)]|$)",
                       re.IGNORECASE)
@@ -156,7 +161,7 @@ def _not_in_question(found: str, question: str, name: bool = True) -> bool:
 _KIND_REGEXES = {
     "duration": [DURATION_RE], "year": [YEAR_RE], "date": [DATE_RE, MONTH_RE, PERIOD_RE, YEAR_RE],
     "number": [AMOUNT_RE, NUMBER_RE], "country": [PLACE_RE, CAPITAL_RE],
-    "place": [PLACE_RE, DESTINATION_RE],
+    "place": [PLACE_RE, DESTINATION_RE, GOING_TO_RE],
     "person": [NAME_RE], "compare": [COMPARE_RE], "why": [CAUSE_RE],
     "quote": [QUOTE_RE, OPEN_QUOTE_RE, CLOSE_QUOTE_RE],
 }
