@@ -125,3 +125,10 @@ def test_a_named_place_someone_travels_to_answers_where():
     found = find_evidence("place", sentence, "Where did patients go for treatment?")
     assert [e.text for e in found] == ["Moncton"]
     assert find_evidence("place", "She said it to Reuters.", "Where did she say it?") == []
+
+
+def test_a_reason_given_with_the_act_answers_why():
+    sentence = "The union rejected the offer of a 4.5 per cent rise, saying it was below inflation."
+    found = find_evidence("why", sentence, "Why did the union turn down the offer?")
+    assert found and found[0].preferred and "inflation" in found[0].text
+    assert find_evidence("why", "The union said it would strike.", "Why will it strike?") == []

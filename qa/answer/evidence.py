@@ -93,6 +93,9 @@ CAUSE_RE = re.compile(r"\b(because|since|due to|as a result of|in response to|fo
                       r"afin de|so that|in order to|led to|leads? to|caused|prompted|triggered|"
                       r"resulted in|conduit à|conduit au|mené à|provoqué|entraîné|déclenché|"
                       r"à l['’]origine de)(?!\w)", re.IGNORECASE)
+# A reason reported with the act: "rejected the offer, saying it was below inflation".
+REASON_GIVEN_RE = re.compile(r",\s(saying|arguing|citing|explaining|disant|estimant|invoquant|"
+                             r"expliquant)(?!\w)", re.IGNORECASE)
 NEGATION_RE = re.compile(r"\b(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|jamais|aucune?|rien)\b|"
                          r"\b(?:not|never|cannot|none|nothing|nobody|neither)\b|n['’]t\b|"
                          r"\bno\b(?!\.?\s*\d)", re.IGNORECASE)
@@ -162,7 +165,7 @@ _KIND_REGEXES = {
     "duration": [DURATION_RE], "year": [YEAR_RE], "date": [DATE_RE, MONTH_RE, PERIOD_RE, YEAR_RE],
     "number": [AMOUNT_RE, NUMBER_RE], "country": [PLACE_RE, CAPITAL_RE],
     "place": [PLACE_RE, DESTINATION_RE, GOING_TO_RE],
-    "person": [NAME_RE], "compare": [COMPARE_RE], "why": [CAUSE_RE],
+    "person": [NAME_RE], "compare": [COMPARE_RE], "why": [CAUSE_RE, REASON_GIVEN_RE],
     "quote": [QUOTE_RE, OPEN_QUOTE_RE, CLOSE_QUOTE_RE],
 }
 
@@ -208,7 +211,8 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
             if kind.kind in {"person", "place", "country"} and rx is not DESTINATION_RE and (
                     _is_generic(text, sentence, start)):
                 continue
-            out.append(Evidence(text, start, start + len(text), preferred=n == 0))
+            out.append(Evidence(text, start, start + len(text),
+                                preferred=n == 0 or rx is REASON_GIVEN_RE))
         if out:
             break
     if not out:  # a count given as a list, an owner as a description (qa.answer.implied)
