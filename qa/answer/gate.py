@@ -46,7 +46,9 @@ def answers_enough(kind: QuestionKind, question: str, best: Candidate,
     must be close enough to the question (the index's calibrated bar for the question's
     language); one holding evidence of the asked type (a date for "when", the words used for
     "how did X describe", the asserted predicate of a yes/no question) may be `TYPED_SLACK`
-    less close."""
+    less close. A "what is the X of...?" question needs X mentioned (`_asked_noun`), and a
+    question in another language than the sentence needs a name its article holds, translated
+    names counted through `vectors` (`names_held`)."""
     same = language_pair(question, best.passage) == "same"
     if same and not supports(kind, question, best):
         return False
