@@ -118,6 +118,7 @@ def test_role_heads_where_from_and_which_date_questions():
     dated = question_kind("By what date must the mayor present her first budget?")
     assert (dated.kind, dated.focus) == ("date", "budget")
     assert question_kind("By what margin did he win the race?").kind == "number"
+    assert question_kind("What will there be room for on the bridge?").focus == ""
 
 
 def test_a_named_place_someone_travels_to_answers_where():

@@ -252,7 +252,8 @@ def _which(question: str, wh: str, i: int, rest: list[str], folded: str,
     if since:
         return QuestionKind("year", since=True)
     # the head noun: "promises" in "what two promises has she made?" ("promised" holds it)
-    focus = head if len(head) > 3 and head.isalpha() and head not in _VAGUE_HEADS else ""
+    focus = head if len(head) > 3 and head.isalpha() and head not in _VAGUE_HEADS and (
+        head not in _VERB_AUXILIARIES) else ""  # "what will...": no head noun to hold
     # "which companies...": a plural head asks for a list
     plural = plural or bool(focus and wh in {"which", "what"} and re.search(r"[^siu]s$", head))
     return QuestionKind("other", plural=plural, focus=focus)
