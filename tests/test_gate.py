@@ -10,8 +10,9 @@ import pytest
 
 from qa import QA
 from qa.answer.extractive import Candidate
-from qa.answer.gate import W_LEXICAL, antecedent, confidence, coverage
+from qa.answer.gate import W_LEXICAL, antecedent, confidence, coverage, names_held
 from qa.answer.meaning import unmentioned_terms
+from qa.answer.vectors import word_vectors
 from qa.results import Passage
 from tests.conftest import make_settings
 
@@ -87,3 +88,22 @@ def test_measures_degrees_and_last_are_not_unmentioned_terms():
     assert unmentioned_terms("When did a wind as strong last blow?", "en", sentence) == ["blow"]
     assert unmentioned_terms("How heavy are the turbines?", "en", sentence) == []
     assert unmentioned_terms("How much did the blades cost?", "en", sentence) == ["blades", "cost"]
+
+
+def test_the_noun_a_what_question_asks_for_must_be_mentioned(solar_bot):
+    refused = solar_bot.ask("What was the temperature at the Larch Hill solar park on Monday?")
+    assert refused.refused and refused.citations == [], refused.text
+
+
+def test_a_question_in_another_language_needs_a_name_the_article_holds(solar_bot):
+    passage = Passage(id="p", doc_id="d", title="Valley council backs Larch Hill solar park",
+                      source="s", text=SOLAR, start=0, end=len(SOLAR), language="en")
+    vectors = word_vectors(solar_bot.embedder)
+    assert not names_held("Combien d'années durera le mandat de Priya Desai ?", passage,
+                          vectors)
+    assert names_held("Combien coûtera le parc de Larch Hill ?", passage, vectors)
+    assert names_held("Qui dirige l'OTAN ?", Passage(**{**passage.__dict__,
+                                                       "text": "NATO's chief met them."}),
+                      vectors)
+    refused = solar_bot.ask("Combien d'années durera le mandat de Priya Desai ?")
+    assert refused.refused and refused.citations == [], refused.text

@@ -106,3 +106,30 @@ def test_short_verbs_are_a_focus_and_combien_d_counts():
     counted = question_kind("Combien d'infirmières l'hôpital va-t-il recruter ?")
     assert (counted.kind, counted.amount) == ("number", False)
     assert question_kind("Combien coûte le pont ?").amount
+
+
+def test_role_heads_where_from_and_which_date_questions():
+    lawyer = question_kind("Which lawyer acted for the residents?")
+    assert (lawyer.kind, lawyer.focus) == ("person", "lawyer")
+    assert question_kind("What two promises has the mayor made?").kind == "other"
+    assert question_kind("Quel responsable de l'UE s'est rendu en Ukraine ?").focus == ""
+    assert question_kind("D'où la sonde a-t-elle décollé ?").kind == "place"
+    assert question_kind("Ou la sonde a-t-elle décollé ?").kind == "place"
+    dated = question_kind("By what date must the mayor present her first budget?")
+    assert (dated.kind, dated.focus) == ("date", "budget")
+    assert question_kind("By what margin did he win the race?").kind == "number"
+    assert question_kind("What will there be room for on the bridge?").focus == ""
+
+
+def test_a_named_place_someone_travels_to_answers_where():
+    sentence = '"Patients will no longer have to travel to Moncton for treatment," she said.'
+    found = find_evidence("place", sentence, "Where did patients go for treatment?")
+    assert [e.text for e in found] == ["Moncton"]
+    assert find_evidence("place", "She said it to Reuters.", "Where did she say it?") == []
+
+
+def test_a_reason_given_with_the_act_answers_why():
+    sentence = "The union rejected the offer of a 4.5 per cent rise, saying it was below inflation."
+    found = find_evidence("why", sentence, "Why did the union turn down the offer?")
+    assert found and found[0].preferred and "inflation" in found[0].text
+    assert find_evidence("why", "The union said it would strike.", "Why will it strike?") == []

@@ -74,6 +74,11 @@ DESTINATION_RE = re.compile(
     r"((?:the|la|le|les|l['’])\s?[^,;.()]{3,60}?)(?=\s(?:avec|with|pour|for|afin|où|where|"
     r"qui|which|to|on|le|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|[,;.()]|$)",
     re.IGNORECASE)
+# A named place someone goes to: "travel to Moncton", "flew back to Lagos" (verbs of going).
+GOING_TO_RE = re.compile(
+    r"\b(?:travel\w*|go|goes|going|gone|went|head\w*|mov(?:e|es|ed|ing)|fl(?:y|ies|ew|own)|"
+    r"driv(?:e|es|en|ing)|drove|sail\w*|return\w*|sen[dt]\w*|bound|moved)\s+(?:back\s+)?to\s+"
+    r"([A-ZÀ-Ý][\w-]+(?:[- ][A-ZÀ-Ý][\w-]+)?)")
 CAPITAL_RE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:[- ][A-ZÀ-Ý][a-zà-ÿ]+)*)\b")
 SINCE_RE = re.compile(r"\b(?:depuis|since)\s+((?:1[89]|20)\d\d|[^,.;:()]{3,30}?)(?=[,.;:)]|$)",
                       re.IGNORECASE)
@@ -88,6 +93,9 @@ CAUSE_RE = re.compile(r"\b(because|since|due to|as a result of|in response to|fo
                       r"afin de|so that|in order to|led to|leads? to|caused|prompted|triggered|"
                       r"resulted in|conduit à|conduit au|mené à|provoqué|entraîné|déclenché|"
                       r"à l['’]origine de)(?!\w)", re.IGNORECASE)
+# A reason reported with the act: "rejected the offer, saying it was below inflation".
+REASON_GIVEN_RE = re.compile(r",\s(saying|arguing|citing|explaining|disant|estimant|invoquant|"
+                             r"expliquant)(?!\w)", re.IGNORECASE)
 NEGATION_RE = re.compile(r"\b(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|jamais|aucune?|rien)\b|"
                          r"\b(?:not|never|cannot|none|nothing|nobody|neither)\b|n['’]t\b|"
                          r"\bno\b(?!\.?\s*\d)", re.IGNORECASE)
@@ -156,8 +164,8 @@ def _not_in_question(found: str, question: str, name: bool = True) -> bool:
 _KIND_REGEXES = {
     "duration": [DURATION_RE], "year": [YEAR_RE], "date": [DATE_RE, MONTH_RE, PERIOD_RE, YEAR_RE],
     "number": [AMOUNT_RE, NUMBER_RE], "country": [PLACE_RE, CAPITAL_RE],
-    "place": [PLACE_RE, DESTINATION_RE],
-    "person": [NAME_RE], "compare": [COMPARE_RE], "why": [CAUSE_RE],
+    "place": [PLACE_RE, DESTINATION_RE, GOING_TO_RE],
+    "person": [NAME_RE], "compare": [COMPARE_RE], "why": [CAUSE_RE, REASON_GIVEN_RE],
     "quote": [QUOTE_RE, OPEN_QUOTE_RE, CLOSE_QUOTE_RE],
 }
 
@@ -203,7 +211,8 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
             if kind.kind in {"person", "place", "country"} and rx is not DESTINATION_RE and (
                     _is_generic(text, sentence, start)):
                 continue
-            out.append(Evidence(text, start, start + len(text), preferred=n == 0))
+            out.append(Evidence(text, start, start + len(text),
+                                preferred=n == 0 or rx is REASON_GIVEN_RE))
         if out:
             break
     if not out:  # a count given as a list, an owner as a description (qa.answer.implied)

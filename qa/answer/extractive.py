@@ -206,7 +206,8 @@ class ExtractiveAnswerer:
             best = with_evidence[0]
         if typed and asks_beyond(question, best.text, word_vectors(self.embedder)):
             return []  # a follow-up about something its answer never says (qa.answer.followup)
-        if not answers_enough(kind, question, best, self.bars, passages):
+        if not answers_enough(kind, question, best, self.bars, passages,
+                              word_vectors(self.embedder)):
             return []
         sides = contrast_sides(question) if kind.kind == "contrast" else None
         if sides:

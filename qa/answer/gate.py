@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from qa.answer.crosslang import translated
 from qa.answer.evidence import TYPED_KINDS, counted_noun
 from qa.answer.kinds import QuestionKind
 from qa.answer.meaning import unmentioned_terms
@@ -23,6 +24,7 @@ from qa.text import detect_language, fold, index_terms, split_sentences
 
 if TYPE_CHECKING:
     from qa.answer.extractive import Candidate
+    from qa.answer.vectors import WordVectors
 
 # A sentence holding evidence of the asked type (a date for "when") may be this much less
 # similar than the refusal bar (chosen on the dev half of eval/questions.jsonl).
@@ -32,7 +34,8 @@ W_LEXICAL = 0.12  # weight of the term overlap, in the ranking and in `confidenc
 
 
 def answers_enough(kind: QuestionKind, question: str, best: Candidate,
-                   bars: dict[str, float], passages: list[Passage]) -> bool:
+                   bars: dict[str, float], passages: list[Passage],
+                   vectors: WordVectors | None = None) -> bool:
     """The refusal gate. In the question's language, the sentence must state what is asked
     (`supports`) and, for a question asking for a fact (a date, number, place, person...),
     every specific word of the question must occur in some passage: one near the articles'
@@ -43,23 +46,57 @@ def answers_enough(kind: QuestionKind, question: str, best: Candidate,
     must be close enough to the question (the index's calibrated bar for the question's
     language); one holding evidence of the asked type (a date for "when", the words used for
     "how did X describe", the asserted predicate of a yes/no question) may be `TYPED_SLACK`
-    less close."""
+    less close. A "what is the X of...?" question needs X mentioned (`_asked_noun`), and a
+    question in another language than the sentence needs a name its article holds, translated
+    names counted through `vectors` (`names_held`)."""
     same = language_pair(question, best.passage) == "same"
     if same and not supports(kind, question, best):
         return False
+    if not same and not names_held(question, best.passage, vectors):
+        return False  # "le mandat de Priya Desai" is not answered by an article on a marathon
     language = passage_language(best.passage)
     # "how did X describe Y": the speaker and the thing described must be in the quote's
     # article
     quoted = kind.kind == "quote"
-    if same and (kind.kind in TYPED_KINDS or quoted) and unmentioned_terms(question, language, [
-            f"{p.title}\n{p.text}" for p in passages if passage_language(p) == language
-            and (not quoted or p.doc_id == best.passage.doc_id)]):
-        return False  # the question is about something no passage mentions
+    # "what was the temperature at...": the thing a what/which question asks about must be
+    # mentioned too (only its head noun: the rest of such questions paraphrases freely)
+    named_head = kind.kind == "other" and bool(_asked_noun(question))
+    if same and (kind.kind in TYPED_KINDS or quoted or named_head):
+        texts = [f"{p.title}\n{p.text}" for p in passages if passage_language(p) == language
+                 and (not quoted or p.doc_id == best.passage.doc_id)]
+        missing = unmentioned_terms(_asked_noun(question) if named_head else question,
+                                    language, texts)
+        # "who owns X?" answered by what X is ("a joint venture between..."): the verb is
+        # what the description stands for, not a word the sentence repeats
+        implied = kind.kind == "person" and best.evidence and not best.evidence[0].preferred
+        if implied:
+            missing = [w for w in missing if fold(w) != kind.focus]
+        if missing:
+            return False  # the question is about something no passage mentions
     # a yes/no sentence holding nearly all the question's words is as sure as a typed one
     stated = kind.kind in TYPED_KINDS or (kind.kind == "quote" and bool(best.evidence)) or (
         kind.kind == "yesno" and same and coverage(question, best) >= YESNO_SURE)
     bar = bars.get(detect_language(question), max(bars.values()))
     return confidence(best) >= bar - (TYPED_SLACK if stated else 0.0)
+
+
+_ASKED_NOUN_RE = re.compile(r"^\W*(?:what|which|quel|quelle|quels|quelles)\s+(?:is|was|are|were|"
+                            r"est|était|etait|sont|étaient|etaient)\s+(?:the|le|la|les|l['’])\s*"
+                            r"([^\W\d_]{4,})\b", re.IGNORECASE)
+
+
+def _asked_noun(question: str) -> str:
+    """The noun a "what is the X of...?" question asks for ("temperature"), or ''."""
+    m = _ASKED_NOUN_RE.match(question)
+    noun = m.group(1) if m and not m.group(1)[:1].isupper() else ""
+    return "" if fold(noun) in _GENERIC_NOUNS else noun
+
+
+# Nouns that ask for something a sentence states without naming it (language data).
+_GENERIC_NOUNS = frozenset("""name names role roles job jobs position title meaning purpose
+    reason reasons goal goals aim aims point status situation result results outcome answer
+    nom noms role roles poste fonction metier titre sens but buts objectif objectifs raison
+    raisons statut resultat resultats issue reponse""".split())
 
 
 def supports(kind: QuestionKind, question: str, best: Candidate) -> bool:
@@ -69,12 +106,7 @@ def supports(kind: QuestionKind, question: str, best: Candidate) -> bool:
     one word with the question besides the answer itself."""
     language = passage_language(best.passage)
     sentence = set(index_terms(best.text, language))
-    # "Brightwater-Calloway" is named by either part ("Brightwater Foods and Calloway Dairy")
-    names = [fold(part) for n in named_things(question) for part in re.split(r"[-‐]", n)
-             if len(part) >= 3]
-    where = fold(f"{best.passage.title} {best.passage.text}")
-    if names and not any(re.search(rf"\b{re.escape(n[:max(4, len(n) - 2)])}", where)
-                         for n in names):
+    if not names_held(question, best.passage):
         return False  # the article is about none of the things the question names
     if kind.kind == "yesno":
         return coverage(question, best) >= 0.5
@@ -84,6 +116,23 @@ def supports(kind: QuestionKind, question: str, best: Candidate) -> bool:
         asked = set(index_terms(question, language)) - answer - counted
         return not asked or bool(asked & (sentence - answer - counted))
     return True
+
+
+def names_held(question: str, passage: Passage, vectors: WordVectors | None = None) -> bool:
+    """True when the passage's article holds one of the things the question names, or the
+    question names nothing. "Brightwater-Calloway" is named by either part; with `vectors`
+    (a question in another language), a name's translation counts ("OTAN" / "NATO")."""
+    names = [part for n in named_things(question) for part in re.split(r"[-‐]", n)
+             if len(part) >= 3]
+    where = fold(f"{passage.title} {passage.text}")
+    if not names or any(re.search(rf"\b{re.escape(fold(n)[:max(4, len(n) - 2)])}", where)
+                        for n in names):
+        return True
+    if vectors is None:
+        return False
+    written = re.findall(r"[^\W\d_]{3,}", f"{passage.title} {passage.text}")
+    capitals = list(dict.fromkeys(w for w in written if w[:1].isupper()))
+    return any(translated(n, capitals, vectors) for n in names)
 
 
 def _asked_terms(question: str, language: str) -> list[str]:

@@ -41,9 +41,19 @@ _HEADS = {
         porte-parole man woman homme femme chief chef name names nom noms""",
     "number": """number nombre amount montant price prix cost cout sum somme percentage
         pourcentage share part proportion total quantity quantite population budget budgets
-        salary salaire revenue revenu income fortune""",
+        salary salaire revenue revenu income fortune margin marge gap ecart difference""",
     "duration": "duration duree period periode",
 }
+# Roles that ask for a person when they are the head noun itself ("which lawyer...", not
+# "what promises has the mayor made?"); the answer sentence should hold them (language data).
+_ROLE_HEADS = set("""lawyer lawyers attorney avocat avocate avocats judge judges juge juges
+    director directors directeur directrice directeurs executive executives dirigeante chairman
+    chair chairwoman mayor maire candidate candidates candidat candidats winner winners
+    vainqueur vainqueurs gagnant gagnante coach entraineur manager managers engineer ingenieur
+    secretary secretaire commissioner commissaire runner runners coureur coureuse athlete
+    athletes player players joueur joueuse founder fondateur""".split())
+# "D'où", "par où", "jusqu'où": "où" after these asks for a place ("ou" alone is "or")
+_WHERE_FROM = {"d", "par", "jusqu"}
 _HEAD_KIND = {w: kind for kind, ws in _HEADS.items() for w in ws.split()}
 _NUMBER_HEADS = {"two", "three", "four", "five", "deux", "trois", "quatre", "cinq", "several",
                  "plusieurs", "all", "tous", "toutes"}
@@ -119,7 +129,8 @@ def question_kind(question: str) -> QuestionKind:
     if not tokens:
         return QuestionKind("other")
     i = 0
-    while i < len(tokens) - 1 and tokens[i] in _PREPOSITIONS and tokens[i] not in {"a"}:
+    while i < len(tokens) - 1 and (tokens[i] in _PREPOSITIONS or tokens[i] in _WHERE_FROM
+                                   ) and tokens[i] not in {"a"}:
         i += 1
     if tokens[i] == "a" and i + 1 < len(tokens) and tokens[i + 1] in {"quel", "quelle", "qui"}:
         i += 1
@@ -130,7 +141,7 @@ def question_kind(question: str) -> QuestionKind:
         return QuestionKind("year" if since else "date", since=since, focus=_last_word(question))
     if wh == "depuis" or (wh == "since" and nxt == "when"):
         return QuestionKind("year", since=True)
-    if wh in {"where"} or (wh == "ou" and i == 0):
+    if wh in {"where"} or (wh == "ou" and (i == 0 or tokens[i - 1] in _WHERE_FROM)):
         return QuestionKind("place")
     if wh in {"why", "pourquoi"}:
         return QuestionKind("why")
@@ -216,14 +227,18 @@ def _which(question: str, wh: str, i: int, rest: list[str], folded: str,
     # the name of"), else the first word
     known = next((w for w in words[:4] if w in _HEAD_KIND), "")
     head = known or head
-    kind = _HEAD_KIND.get(head)
+    kind = _HEAD_KIND.get(head) or ("person" if head in _ROLE_HEADS else None)
     if kind:
         plural = plural or (head.endswith("s") and not head.endswith("ss") and kind != "country"
                             and head not in {"pays", "mois", "prix", "cost", "dates"})
         plural = plural or head in {"countries", "people"}
         if kind == "date" and since:
             kind = "year"
-        return QuestionKind(kind, plural=plural, since=since, head=head,
+        # "by what date must she present her budget?": its verb or object, as for "when"
+        focus = _last_word(question) if kind in {"date", "year"} else ""
+        if head in _ROLE_HEADS:
+            focus = head  # "which lawyer...": the name the sentence calls a lawyer
+        return QuestionKind(kind, plural=plural, since=since, head=head, focus=focus,
                             amount=kind == "number" and bool(_AMOUNT.search(folded)))
     if _COMPARE.search(folded):
         return QuestionKind("compare")
@@ -237,7 +252,8 @@ def _which(question: str, wh: str, i: int, rest: list[str], folded: str,
     if since:
         return QuestionKind("year", since=True)
     # the head noun: "promises" in "what two promises has she made?" ("promised" holds it)
-    focus = head if len(head) > 3 and head.isalpha() and head not in _VAGUE_HEADS else ""
+    focus = head if len(head) > 3 and head.isalpha() and head not in _VAGUE_HEADS and (
+        head not in _VERB_AUXILIARIES) else ""  # "what will...": no head noun to hold
     # "which companies...": a plural head asks for a list
     plural = plural or bool(focus and wh in {"which", "what"} and re.search(r"[^siu]s$", head))
     return QuestionKind("other", plural=plural, focus=focus)

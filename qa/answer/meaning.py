@@ -265,7 +265,8 @@ ASKING_WORDS = frozenset("""describe described describes description call called
     stated announce announced report reported indicate indicated parler parle parlent parlait
     mentionner mentionne evoquer evoque annoncer annonce declarer declare affirmer affirme
     indiquer indique hold holds held occur occurs occurred place tenir tient tiennent tiendra
-    tiendront tenu tenue lieu last lasts lasted latest durer dure durera dureront""".split()
+    tiendront tenu tenue lieu last lasts lasted latest durer dure durera dureront go goes
+    going gone went come comes came coming aller va vont allait venir vient""".split()
                          ) | LIGHT_WORDS
 
 
