@@ -39,11 +39,14 @@ def answers_enough(kind: QuestionKind, question: str, best: Candidate,
     topic but about something they never mention (a salary, the head of a delegation they
     don't name) would get a fact of the right type about something else
     (`qa.answer.meaning.unmentioned_terms`; how/why/yes-no questions paraphrase too freely
-    for it: SPF questions on the SPF fiches lost 17 of 105 answers). In any language, the sentence
-    must be close enough to the question (the index's calibrated bar for the question's
-    language); one holding evidence of the asked type (a date for "when", the words used for
-    "how did X describe", the asserted predicate of a yes/no question) may be `TYPED_SLACK`
-    less close."""
+    for it: SPF questions on the SPF fiches lost 17 of 105 answers). Only the things the
+    question names (a word after a determiner or a preposition: "la délégation", "in total")
+    and its focus verb ("qui a signé") count: its other verbs and adjectives are paraphrased
+    ("veut voir partir" for "le retrait", "préparatoires" for "préliminaires"). In any
+    language, the sentence must be close enough to the question (the index's calibrated bar
+    for the question's language); one holding evidence of the asked type (a date for "when",
+    the words used for "how did X describe", the asserted predicate of a yes/no question) may
+    be `TYPED_SLACK` less close."""
     same = language_pair(question, best.passage) == "same"
     if same and not supports(kind, question, best):
         return False
@@ -51,15 +54,36 @@ def answers_enough(kind: QuestionKind, question: str, best: Candidate,
     # "how did X describe Y": the speaker and the thing described must be in the quote's
     # article
     quoted = kind.kind == "quote"
-    if same and (kind.kind in TYPED_KINDS or quoted) and unmentioned_terms(question, language, [
-            f"{p.title}\n{p.text}" for p in passages if passage_language(p) == language
-            and (not quoted or p.doc_id == best.passage.doc_id)]):
+    if same and (kind.kind in TYPED_KINDS or quoted) and any(
+            things_or_focus(question, word, kind.focus) for word in unmentioned_terms(
+                question, language, [f"{p.title}\n{p.text}" for p in passages
+                                     if passage_language(p) == language
+                                     and (not quoted or p.doc_id == best.passage.doc_id)])):
         return False  # the question is about something no passage mentions
     # a yes/no sentence holding nearly all the question's words is as sure as a typed one
     stated = kind.kind in TYPED_KINDS or (kind.kind == "quote" and bool(best.evidence)) or (
         kind.kind == "yesno" and same and coverage(question, best) >= YESNO_SURE)
     bar = bars.get(detect_language(question), max(bars.values()))
     return confidence(best) >= bar - (TYPED_SLACK if stated else 0.0)
+
+
+# Words after which a word names a thing (determiners, possessives, prepositions; language data).
+_NOUN_INTRODUCERS = frozenset("""le la les l un une des du de d au aux ce cet cette ces son sa ses
+    leur leurs mon ma mes notre nos votre vos chaque en dans sur sous par pour avec sans entre
+    parmi the a an this these those his her its their our your my each every any some of in on
+    at for with by from about s""".split())
+
+
+def things_or_focus(question: str, word: str, focus: str) -> bool:
+    """True when `word` names a thing in the question (it follows a determiner or a
+    preposition: "la délégation", "in total") or is the question's focus word ("signé" in
+    "qui a signé ?")."""
+    tokens = [fold(t) for t in re.findall(r"[^\W\d_]+", question.split(" (")[0])]
+    target = fold(word)
+    if target == focus:
+        return True
+    return any(t == target and i > 0 and tokens[i - 1] in _NOUN_INTRODUCERS
+               for i, t in enumerate(tokens))
 
 
 def supports(kind: QuestionKind, question: str, best: Candidate) -> bool:
