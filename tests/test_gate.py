@@ -10,7 +10,7 @@ import pytest
 
 from qa import QA
 from qa.answer.extractive import Candidate
-from qa.answer.gate import W_LEXICAL, antecedent, confidence, coverage
+from qa.answer.gate import W_LEXICAL, antecedent, confidence, coverage, things_or_focus
 from qa.answer.meaning import unmentioned_terms
 from qa.results import Passage
 from tests.conftest import make_settings
@@ -87,3 +87,24 @@ def test_measures_degrees_and_last_are_not_unmentioned_terms():
     assert unmentioned_terms("When did a wind as strong last blow?", "en", sentence) == ["blow"]
     assert unmentioned_terms("How heavy are the turbines?", "en", sentence) == []
     assert unmentioned_terms("How much did the blades cost?", "en", sentence) == ["blades", "cost"]
+
+
+def test_only_named_things_and_the_focus_verb_make_a_question_unmentioned():
+    """A paraphrased verb or adjective ("voir partir", "préparatoires") is not a thing the
+    articles never mention; a noun after a determiner or a preposition is, and so is the verb
+    a who-question asks about."""
+    q = "Quel jour ont-ils tenu leurs discussions préparatoires à Genève ?"
+    held = ["Des pourparlers préliminaires ont eu lieu dimanche à Genève."]
+    assert unmentioned_terms(q, "fr", held) == ["discussions", "préparatoires"]
+    assert not things_or_focus(q, "préparatoires", "", "fr")
+    assert things_or_focus(q, "discussions", "", "fr")  # "leurs discussions"
+    assert things_or_focus("Qui dirige la délégation ?", "délégation", "", "fr")
+    assert things_or_focus("How many nurses work there in total?", "total", "", "en")
+    assert things_or_focus("Qui a signé cette décision ?", "signé", "signe", "fr")
+    assert not things_or_focus("Qui a signé cette décision ?", "signé", "", "fr")
+    assert things_or_focus("What is a salary?", "salary", "", "en")
+
+
+def test_an_unstemmed_future_form_holds_the_question_verb():
+    assert unmentioned_terms("Quand les pourparlers doivent-ils se poursuivre ?", "fr",
+                             ["Les pourparlers se poursuivront le 13 janvier."]) == []

@@ -55,7 +55,7 @@ def answers_enough(kind: QuestionKind, question: str, best: Candidate,
     # article
     quoted = kind.kind == "quote"
     if same and (kind.kind in TYPED_KINDS or quoted) and any(
-            things_or_focus(question, word, kind.focus) for word in unmentioned_terms(
+            things_or_focus(question, word, kind.focus, language) for word in unmentioned_terms(
                 question, language, [f"{p.title}\n{p.text}" for p in passages
                                      if passage_language(p) == language
                                      and (not quoted or p.doc_id == best.passage.doc_id)])):
@@ -67,14 +67,17 @@ def answers_enough(kind: QuestionKind, question: str, best: Candidate,
     return confidence(best) >= bar - (TYPED_SLACK if stated else 0.0)
 
 
-# Words after which a word names a thing (determiners, possessives, prepositions; language data).
-_NOUN_INTRODUCERS = frozenset("""le la les l un une des du de d au aux ce cet cette ces son sa ses
-    leur leurs mon ma mes notre nos votre vos chaque en dans sur sous par pour avec sans entre
-    parmi the a an this these those his her its their our your my each every any some of in on
-    at for with by from about s""".split())
+# Words after which a word names a thing (determiners, possessives, prepositions; language data;
+# French "a" is a verb: "a signé").
+_NOUN_INTRODUCERS = {
+    "fr": frozenset("""le la les l un une des du de d au aux ce cet cette ces son sa ses leur
+        leurs mon ma mes notre nos votre vos chaque en dans sur sous par pour avec sans entre
+        parmi""".split()),
+    "en": frozenset("""the a an this these those his her its their our your my each every any
+        some of in on at for with by from about s""".split())}
 
 
-def things_or_focus(question: str, word: str, focus: str) -> bool:
+def things_or_focus(question: str, word: str, focus: str, language: str) -> bool:
     """True when `word` names a thing in the question (it follows a determiner or a
     preposition: "la délégation", "in total") or is the question's focus word ("signé" in
     "qui a signé ?")."""
@@ -82,7 +85,8 @@ def things_or_focus(question: str, word: str, focus: str) -> bool:
     target = fold(word)
     if target == focus:
         return True
-    return any(t == target and i > 0 and tokens[i - 1] in _NOUN_INTRODUCERS
+    introducers = _NOUN_INTRODUCERS.get(language, frozenset())
+    return any(t == target and i > 0 and tokens[i - 1] in introducers
                for i, t in enumerate(tokens))
 
 
