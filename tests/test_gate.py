@@ -9,8 +9,17 @@ from pathlib import Path
 import pytest
 
 from qa import QA
+from qa.answer.evidence import Evidence
 from qa.answer.extractive import Candidate
-from qa.answer.gate import W_LEXICAL, antecedent, confidence, coverage, things_or_focus
+from qa.answer.gate import (
+    W_LEXICAL,
+    answers_enough,
+    antecedent,
+    confidence,
+    coverage,
+    things_or_focus,
+)
+from qa.answer.kinds import question_kind
 from qa.answer.meaning import unmentioned_terms
 from qa.results import Passage
 from tests.conftest import make_settings
@@ -108,3 +117,20 @@ def test_only_named_things_and_the_focus_verb_make_a_question_unmentioned():
 def test_an_unstemmed_future_form_holds_the_question_verb():
     assert unmentioned_terms("Quand les pourparlers doivent-ils se poursuivre ?", "fr",
                              ["Les pourparlers se poursuivront le 13 janvier."]) == []
+
+
+def test_a_quote_across_languages_needs_a_quotation():
+    """"What did the mayor say...?" over a French sentence that only reports a fact is refused;
+    the same sentence holding the mayor's words in quotation marks is not."""
+    text = "Le document a été remis à la maire, Ana Lind, le 15 décembre."
+    passage = Passage(id="p", doc_id="d", title="t", source="s", text=text, start=0,
+                      end=len(text), language="fr")
+    question = "What did Ana Lind say after she received the document?"
+    kind = question_kind(question)
+    assert kind.kind == "quote"
+    bars = {"en": 0.5, "fr": 0.5}
+    plain = Candidate(0, passage, 0, len(text), text, similarity=0.9)
+    assert not answers_enough(kind, question, plain, bars, [passage])
+    quoted = Candidate(0, passage, 0, len(text), text, similarity=0.9,
+                       evidence=[Evidence("C'est un bon signe", 0, 5)])
+    assert answers_enough(kind, question, quoted, bars, [passage])

@@ -46,7 +46,8 @@ def answers_enough(kind: QuestionKind, question: str, best: Candidate,
     language, the sentence must be close enough to the question (the index's calibrated bar
     for the question's language); one holding evidence of the asked type (a date for "when",
     the words used for "how did X describe", the asserted predicate of a yes/no question) may
-    be `TYPED_SLACK` less close."""
+    be `TYPED_SLACK` less close. Across languages, where no word is compared, a question
+    asking for the words used ("what did X say...?") needs a quotation in the sentence."""
     same = language_pair(question, best.passage) == "same"
     if same and not supports(kind, question, best):
         return False
@@ -60,6 +61,8 @@ def answers_enough(kind: QuestionKind, question: str, best: Candidate,
                                      if passage_language(p) == language
                                      and (not quoted or p.doc_id == best.passage.doc_id)])):
         return False  # the question is about something no passage mentions
+    if quoted and not same and not best.evidence:
+        return False  # across languages the words used are shown by a quotation only
     # a yes/no sentence holding nearly all the question's words is as sure as a typed one
     stated = kind.kind in TYPED_KINDS or (kind.kind == "quote" and bool(best.evidence)) or (
         kind.kind == "yesno" and same and coverage(question, best) >= YESNO_SURE)
