@@ -134,3 +134,12 @@ def test_a_quote_across_languages_needs_a_quotation():
     quoted = Candidate(0, passage, 0, len(text), text, similarity=0.9,
                        evidence=[Evidence("C'est un bon signe", 0, 5)])
     assert answers_enough(kind, question, quoted, bars, [passage])
+
+
+def test_who_answered_by_a_sentence_naming_no_person_is_not_given_another_name(solar_bot):
+    """The council approved the park: the sentence that says so names no person, and the
+    name of a much weaker sentence (the council leader's quote) is not the answer."""
+    answer = solar_bot.ask("To whom does the Larch Hill solar park owe its approval?")
+    assert not answer.refused
+    lead = answer.text.split("\n\n")[0]
+    assert "valley council approved" in lead and "Ambler" not in lead, answer.text
