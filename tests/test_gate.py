@@ -9,8 +9,18 @@ from pathlib import Path
 import pytest
 
 from qa import QA
+from qa.answer.evidence import Evidence
 from qa.answer.extractive import Candidate
-from qa.answer.gate import W_LEXICAL, antecedent, confidence, coverage, names_held
+from qa.answer.gate import (
+    W_LEXICAL,
+    answers_enough,
+    antecedent,
+    confidence,
+    coverage,
+    names_held,
+    things_or_focus,
+)
+from qa.answer.kinds import question_kind
 from qa.answer.meaning import unmentioned_terms
 from qa.answer.vectors import word_vectors
 from qa.results import Passage
@@ -107,3 +117,50 @@ def test_a_question_in_another_language_needs_a_name_the_article_holds(solar_bot
                       vectors)
     refused = solar_bot.ask("Combien d'années durera le mandat de Priya Desai ?")
     assert refused.refused and refused.citations == [], refused.text
+
+
+def test_only_named_things_and_the_focus_verb_make_a_question_unmentioned():
+    """A paraphrased verb or adjective ("voir partir", "préparatoires") is not a thing the
+    articles never mention; a noun after a determiner or a preposition is, and so is the verb
+    a who-question asks about."""
+    q = "Quel jour ont-ils tenu leurs discussions préparatoires à Genève ?"
+    held = ["Des pourparlers préliminaires ont eu lieu dimanche à Genève."]
+    assert unmentioned_terms(q, "fr", held) == ["discussions", "préparatoires"]
+    assert not things_or_focus(q, "préparatoires", "", "fr")
+    assert things_or_focus(q, "discussions", "", "fr")  # "leurs discussions"
+    assert things_or_focus("Qui dirige la délégation ?", "délégation", "", "fr")
+    assert things_or_focus("How many nurses work there in total?", "total", "", "en")
+    assert things_or_focus("Qui a signé cette décision ?", "signé", "signe", "fr")
+    assert not things_or_focus("Qui a signé cette décision ?", "signé", "", "fr")
+    assert things_or_focus("What is a salary?", "salary", "", "en")
+
+
+def test_an_unstemmed_future_form_holds_the_question_verb():
+    assert unmentioned_terms("Quand les pourparlers doivent-ils se poursuivre ?", "fr",
+                             ["Les pourparlers se poursuivront le 13 janvier."]) == []
+
+
+def test_a_quote_across_languages_needs_a_quotation():
+    """"What did the mayor say...?" over a French sentence that only reports a fact is refused;
+    the same sentence holding the mayor's words in quotation marks is not."""
+    text = "Le document a été remis à la maire, Ana Lind, le 15 décembre."
+    passage = Passage(id="p", doc_id="d", title="t", source="s", text=text, start=0,
+                      end=len(text), language="fr")
+    question = "What did Ana Lind say after she received the document?"
+    kind = question_kind(question)
+    assert kind.kind == "quote"
+    bars = {"en": 0.5, "fr": 0.5}
+    plain = Candidate(0, passage, 0, len(text), text, similarity=0.9)
+    assert not answers_enough(kind, question, plain, bars, [passage])
+    quoted = Candidate(0, passage, 0, len(text), text, similarity=0.9,
+                       evidence=[Evidence("C'est un bon signe", 0, 5)])
+    assert answers_enough(kind, question, quoted, bars, [passage])
+
+
+def test_who_answered_by_a_sentence_naming_no_person_is_not_given_another_name(solar_bot):
+    """The council approved the park: the sentence that says so names no person, and the
+    name of a much weaker sentence (the council leader's quote) is not the answer."""
+    answer = solar_bot.ask("To whom does the Larch Hill solar park owe its approval?")
+    assert not answer.refused
+    lead = answer.text.split("\n\n")[0]
+    assert "valley council approved" in lead and "Ambler" not in lead, answer.text

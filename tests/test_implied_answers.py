@@ -26,6 +26,11 @@ def test_a_list_after_a_colon_or_of_names_answers_how_many():
     assert enumerated_count("Chile and Peru are countries of the Andes.", q)[0] == 2
     assert enumerated_count("The prize went to Kenya.", q) is None
     assert enumerated_count("Two officials: one from Oslo.", "How many boats sank?") is None
+    q = "Combien d'États nordiques sont cités parmi les pays visités ?"  # a capitalised noun
+    assert counted_words(q) == ["nordiques"]
+    s = "Le ministre a visité la Pologne et des États nordiques de Suède, de Norvège et d'Islande."
+    assert [e.text for e in find_evidence(question_kind(q), s, q)] == ["3"]
+    assert counted_words("How many NATO members voted?") == ["members"]
 
 
 def test_who_owns_a_name_is_answered_by_its_description_when_no_person_is_named():

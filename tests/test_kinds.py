@@ -62,6 +62,8 @@ def test_no_before_a_noun_negates_but_a_number_sign_does_not():
     assert negated("They said no dairy farm contracts would be cancelled.")
     assert not negated("The No 10 spokesman said the contracts would be signed.")
     assert negated("Le conseil n'a pas fait appel.")
+    assert negated("La ville négociera sans renoncer à ses exigences.")  # "sans", "without"
+    assert negated("The club will sign without waiting for the vote.")
 
 
 def test_measures_answer_the_asked_dimension_with_their_rate():

@@ -97,7 +97,8 @@ CAUSE_RE = re.compile(r"\b(because|since|due to|as a result of|in response to|fo
 REASON_GIVEN_RE = re.compile(r",\s(saying|arguing|citing|explaining|disant|estimant|invoquant|"
                              r"expliquant)(?!\w)", re.IGNORECASE)
 NEGATION_RE = re.compile(r"\b(?:ne|n['’])\s*(?:\S+\s+){0,3}?(?:pas|jamais|aucune?|rien)\b|"
-                         r"\b(?:not|never|cannot|none|nothing|nobody|neither)\b|n['’]t\b|"
+                         r"\b(?:not|never|cannot|none|nothing|nobody|neither|without|sans)\b|"
+                         r"n['’]t\b|"
                          r"\bno\b(?!\.?\s*\d)", re.IGNORECASE)
 _WEEKDAYS = ("lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|"
              "thursday|friday|saturday|sunday")
@@ -341,7 +342,7 @@ STOP_NOUNS = {"and", "et", "or", "ou", "was", "is", "has", "had", "will", "said"
 
 
 def negated(sentence: str) -> bool:
-    """True when the sentence holds a negation ("n'est pas", "not", "never")."""
+    """True when the sentence holds a negation ("n'est pas", "not", "never", "sans renoncer")."""
     return bool(NEGATION_RE.search(sentence))
 
 

@@ -204,6 +204,13 @@ class ExtractiveAnswerer:
             if not with_evidence:
                 return []
             best = with_evidence[0]
+            if kind.kind == "person" and not kind.head and not ranked[0].evidence and (
+                    ranked[0].score - best.score >= W_TYPE):
+                # "à qui s'adressaient les documents ?": the sentence that says it names no
+                # person ("l'un pour le bloc, l'autre pour les responsables américains"); a name
+                # from a much weaker sentence is someone else: quote it without a short lead
+                # (not when a name is asked for: "what is the name of...")
+                best = ranked[0]
         if typed and asks_beyond(question, best.text, word_vectors(self.embedder)):
             return []  # a follow-up about something its answer never says (qa.answer.followup)
         if not answers_enough(kind, question, best, self.bars, passages,

@@ -42,13 +42,18 @@ def answers_enough(kind: QuestionKind, question: str, best: Candidate,
     topic but about something they never mention (a salary, the head of a delegation they
     don't name) would get a fact of the right type about something else
     (`qa.answer.meaning.unmentioned_terms`; how/why/yes-no questions paraphrase too freely
-    for it: SPF questions on the SPF fiches lost 17 of 105 answers). In any language, the sentence
-    must be close enough to the question (the index's calibrated bar for the question's
-    language); one holding evidence of the asked type (a date for "when", the words used for
-    "how did X describe", the asserted predicate of a yes/no question) may be `TYPED_SLACK`
-    less close. A "what is the X of...?" question needs X mentioned (`_asked_noun`), and a
-    question in another language than the sentence needs a name its article holds, translated
-    names counted through `vectors` (`names_held`)."""
+    for it: SPF questions on the SPF fiches lost 17 of 105 answers). Only the things the
+    question names (a word after a determiner or a preposition: "la délégation", "in total")
+    and its focus verb ("qui a signé") count: its other verbs and adjectives are paraphrased
+    ("veut voir partir" for "le retrait", "préparatoires" for "préliminaires"). In any
+    language, the sentence must be close enough to the question (the index's calibrated bar
+    for the question's language); one holding evidence of the asked type (a date for "when",
+    the words used for "how did X describe", the asserted predicate of a yes/no question) may
+    be `TYPED_SLACK` less close. Across languages, where no word is compared, a question
+    asking for the words used ("what did X say...?") needs a quotation in the sentence, and
+    any question in another language than the sentence needs a name its article holds,
+    translated names counted through `vectors` (`names_held`). A "what is the X of...?"
+    question needs X mentioned (`_asked_noun`)."""
     same = language_pair(question, best.passage) == "same"
     if same and not supports(kind, question, best):
         return False
@@ -71,8 +76,12 @@ def answers_enough(kind: QuestionKind, question: str, best: Candidate,
         implied = kind.kind == "person" and best.evidence and not best.evidence[0].preferred
         if implied:
             missing = [w for w in missing if fold(w) != kind.focus]
+        if not named_head:  # only the things it names and its focus verb: the rest paraphrases
+            missing = [w for w in missing if things_or_focus(question, w, kind.focus, language)]
         if missing:
             return False  # the question is about something no passage mentions
+    if quoted and not same and not best.evidence:
+        return False  # across languages the words used are shown by a quotation only
     # a yes/no sentence holding nearly all the question's words is as sure as a typed one
     stated = kind.kind in TYPED_KINDS or (kind.kind == "quote" and bool(best.evidence)) or (
         kind.kind == "yesno" and same and coverage(question, best) >= YESNO_SURE)
@@ -97,6 +106,29 @@ _GENERIC_NOUNS = frozenset("""name names role roles job jobs position title mean
     reason reasons goal goals aim aims point status situation result results outcome answer
     nom noms role roles poste fonction metier titre sens but buts objectif objectifs raison
     raisons statut resultat resultats issue reponse""".split())
+
+
+# Words after which a word names a thing (determiners, possessives, prepositions; language data;
+# French "a" is a verb: "a signé").
+_NOUN_INTRODUCERS = {
+    "fr": frozenset("""le la les l un une des du de d au aux ce cet cette ces son sa ses leur
+        leurs mon ma mes notre nos votre vos chaque en dans sur sous par pour avec sans entre
+        parmi""".split()),
+    "en": frozenset("""the a an this these those his her its their our your my each every any
+        some of in on at for with by from about s""".split())}
+
+
+def things_or_focus(question: str, word: str, focus: str, language: str) -> bool:
+    """True when `word` names a thing in the question (it follows a determiner or a
+    preposition: "la délégation", "in total") or is the question's focus word ("signé" in
+    "qui a signé ?")."""
+    tokens = [fold(t) for t in re.findall(r"[^\W\d_]+", question.split(" (")[0])]
+    target = fold(word)
+    if target == focus:
+        return True
+    introducers = _NOUN_INTRODUCERS.get(language, frozenset())
+    return any(t == target and i > 0 and tokens[i - 1] in introducers
+               for i, t in enumerate(tokens))
 
 
 def supports(kind: QuestionKind, question: str, best: Candidate) -> bool:

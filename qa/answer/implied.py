@@ -31,6 +31,8 @@ def counted_words(question: str) -> list[str]:
     if not m:
         return []
     tokens = re.findall(r"[\w-]+", m.group(1).replace("'", " ").replace("’", " "))
+    while len(tokens) > 1 and tokens[0][:1].isupper():  # "NATO members", "États baltes"
+        tokens.pop(0)
     nouns = tokens[:1] + (tokens[2:3] if tokens[1:2] and fold(tokens[1]) in _OF else [])
     return [fold(w) for w in nouns if len(w) >= 4 and not w[:1].isupper()]
 
@@ -67,13 +69,14 @@ def enumerated_count(sentence: str, question: str) -> tuple[int, int, int] | Non
     return count, start, colon + 1 + end
 
 
-_ITEM = r"(?:(?:the|le|la|les|l['’])\s?)?[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*"
+_ITEM = (r"(?:(?:the|le|la|les|l['’]|de|du|des|d['’]|of)\s?)?"
+         r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)*")
 _NAMED_LIST = re.compile(rf"{_ITEM}(?:\s*,\s*{_ITEM})*\s*,?\s+(?:and|et)\s+{_ITEM}")
 
 
 def _named_list(sentence: str, wanted: list[str]) -> tuple[int, int, int] | None:
-    """(count, start, end) of a list of names ("Britain, France and Germany") in a sentence
-    that holds the counted word; None otherwise."""
+    """(count, start, end) of a list of names ("Britain, France and Germany", "d'Estonie, de
+    Lettonie et de Lituanie") in a sentence that holds the counted word; None otherwise."""
     held = re.findall(r"\w+", fold(sentence))
     if not any(w.startswith(c[:5]) for c in wanted for w in held):
         return None

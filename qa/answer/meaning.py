@@ -303,13 +303,21 @@ def unmentioned_terms(question: str, language: str, texts: list[str]) -> list[st
 
 
 def held_form(stem: str, held: set[str]) -> bool:
-    """True when `stem` or a degree of the same adjective is held: stemmers leave "strong" and
-    "strongest", "large" and "larger" apart (English degree endings, language data)."""
+    """True when `stem`, a degree of the same adjective or an inflection the stemmer left whole
+    is held: stemmers leave "strong" and "strongest", "large" and "larger", "poursuivre" and
+    "poursuivront" apart (English degree endings, language data)."""
     if stem in held:
         return True
     if len(stem) < 4:
         return False
-    return any(len(h) >= 4 and (_degree_of(h, stem) or _degree_of(stem, h)) for h in held)
+    return any(len(h) >= 4 and (_degree_of(h, stem) or _degree_of(stem, h)
+                                or _inflected(h, stem)) for h in held)
+
+
+def _inflected(held: str, stem: str) -> bool:
+    """True when `held` is `stem` with a short ending the stemmer kept: French future and
+    conditional forms stay whole ("poursuivront" for "poursuivre", stemmed "poursuivr")."""
+    return len(stem) >= 6 and held.startswith(stem) and len(held) - len(stem) <= 5
 
 
 def _degree_of(longer: str, base: str) -> bool:
