@@ -75,7 +75,7 @@ class Settings(BaseSettings):
                                 "excerpts of")
     local_sentences: int = Field(5, ge=1, le=40, description="best sentences (by the "
                                  "extractive scorer) shown to the local model")
-    local_excerpt_chars: int = Field(0, ge=0, le=100000, description="at most this many "
+    local_excerpt_chars: int = Field(600, ge=0, le=100000, description="at most this many "
                                      "characters of those sentences (0 = no cap; the best two "
                                      "always): every prompt token costs time on 2 cores")
     local_rewrite: bool = Field(False, description="let the local model rewrite follow-ups "
