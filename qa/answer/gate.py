@@ -225,7 +225,6 @@ def passage_language(passage: Passage) -> str:
     return passage.language or document_language(passage.text)
 
 
-
 def confidence(candidate: Candidate) -> float:
     """How well a sentence answers the question: similarity plus term overlap, counting the
     question's names its passage holds and its article title's words (the sentence says "the
