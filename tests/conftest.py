@@ -33,6 +33,17 @@ def make_settings(tmp: Path, **overrides) -> Settings:
     return Settings(store_path=tmp / "store", upload_dir=tmp / "uploads", **overrides)
 
 
+def bot_over(tmp: Path, articles: dict[str, str]) -> QA:
+    """A bot (real Chroma, real embedder) over `articles` (file name -> text), ingested."""
+    folder = tmp / "articles"
+    folder.mkdir()
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    bot = QA(make_settings(tmp))
+    bot.ingest([folder])
+    return bot
+
+
 @pytest.fixture(scope="session")
 def seeded_bot(tmp_path_factory: pytest.TempPathFactory) -> QA:
     """A bot over the five bundled articles (indexed once per session)."""

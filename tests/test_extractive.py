@@ -3,13 +3,12 @@ amounts with their unit, the source's real language in the frame, definitions, r
 questions about what no passage mentions too),
 text addressing a model never quoted, and refusal bars calibrated and stored at ingest."""
 
-from pathlib import Path
 
 import pytest
 
 from qa import QA
 from qa.answer.meaning import unmentioned_terms
-from tests.conftest import make_settings
+from tests.conftest import bot_over
 
 BRIDGE = """Kestrel Bay approves harbour bridge
 
@@ -33,14 +32,8 @@ Crossings will resume their summer pattern in April, the company said.
 @pytest.fixture(scope="module")
 def english_bot(tmp_path_factory: pytest.TempPathFactory) -> QA:
     """A bot over two English articles, one with a planted instruction."""
-    tmp = tmp_path_factory.mktemp("english")
-    folder = tmp / "articles"
-    folder.mkdir()
-    (folder / "bridge.txt").write_text(BRIDGE, encoding="utf-8")
-    (folder / "ferry.txt").write_text(PLANTED, encoding="utf-8")
-    bot = QA(make_settings(Path(tmp)))
-    bot.ingest([folder])
-    return bot
+    return bot_over(tmp_path_factory.mktemp("english"),
+                    {"bridge.txt": BRIDGE, "ferry.txt": PLANTED})
 
 
 def test_amount_keeps_unit_and_scale_and_frame_names_no_translation(english_bot):

@@ -4,7 +4,6 @@
 opening with a pronoun is read with the sentence before it, and the gate's word checks know
 measures ("how tall"), degrees ("strong" / "strongest") and hyphenated names."""
 
-from pathlib import Path
 
 import pytest
 
@@ -24,7 +23,7 @@ from qa.answer.kinds import question_kind
 from qa.answer.meaning import unmentioned_terms
 from qa.answer.vectors import word_vectors
 from qa.results import Passage
-from tests.conftest import make_settings
+from tests.conftest import bot_over
 
 SOLAR = "\n\n".join([
     "Valley council backs Larch Hill solar park",
@@ -45,14 +44,7 @@ Crossings will resume their summer pattern in April, the company said.
 @pytest.fixture(scope="module")
 def solar_bot(tmp_path_factory: pytest.TempPathFactory) -> QA:
     """A bot over an English article on a solar park and an unrelated one."""
-    tmp = tmp_path_factory.mktemp("solar")
-    folder = tmp / "articles"
-    folder.mkdir()
-    (folder / "solar.txt").write_text(SOLAR, encoding="utf-8")
-    (folder / "ferry.txt").write_text(OTHER, encoding="utf-8")
-    bot = QA(make_settings(Path(tmp)))
-    bot.ingest([folder])
-    return bot
+    return bot_over(tmp_path_factory.mktemp("solar"), {"solar.txt": SOLAR, "ferry.txt": OTHER})
 
 
 def test_a_sentence_naming_its_subject_only_through_its_article_answers(solar_bot):
