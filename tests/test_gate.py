@@ -4,7 +4,6 @@
 opening with a pronoun is read with the sentence before it, and the gate's word checks know
 measures ("how tall"), degrees ("strong" / "strongest") and hyphenated names."""
 
-
 import pytest
 
 from qa import QA

@@ -62,9 +62,14 @@ def translated(word: str, others: list[str], vectors: WordVectors | None) -> boo
     src = passage_words(" ".join(others))
     if cognate(word.lower(), src) or any(cognate(w, src) for w in content_words(word)):
         return True
-    if vectors is None or not src.originals:
+    return vectors is not None and close_translation([word], list(src.originals), vectors)
+
+
+def close_translation(words: list[str], others: list[str], vectors: WordVectors) -> bool:
+    """Some word of `words` is as close to some word of `others` as a translation is."""
+    if not words or not others:
         return False
-    sims = vectors.vectors([word]) @ vectors.vectors(list(src.originals)).T
+    sims = vectors.vectors(words) @ vectors.vectors(others).T
     return float(sims.max()) >= TRANSLATION
 
 

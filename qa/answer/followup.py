@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from qa.answer.crosslang import TRANSLATION, cognate
+from qa.answer.crosslang import close_translation, cognate
 from qa.answer.meaning import ASKING_WORDS, content_words, passage_words
 from qa.answer.rewrite import name_runs, split_context
 from qa.answer.vectors import WordVectors
@@ -76,5 +76,4 @@ def asks_beyond(question: str, sentence: str, vectors: WordVectors | None) -> bo
         return True
     written = {fold(w): w for w in re.findall(r"[^\W\d_]+", split_context(question)[0])}
     asked = [written.get(w, w) for w in wanted]  # accents carry meaning for the embedder
-    sims = vectors.vectors(asked) @ vectors.vectors(list(src.originals)).T
-    return float(sims.max()) < TRANSLATION
+    return not close_translation(asked, list(src.originals), vectors)
