@@ -32,10 +32,10 @@ from qa.answer.evidence import (
 from qa.answer.followup import asks_beyond, on_topic
 from qa.answer.gate import (
     W_LEXICAL,
-    answers_enough,
     coverage,
     language_pair,
     passage_language,
+    refusal_clause,
     term_rarity,
 )
 from qa.answer.kinds import QuestionKind, contrast_sides, question_kind
@@ -175,9 +175,14 @@ class ExtractiveAnswerer:
 
     def choose(self, question: str, passages: list[Passage]) -> list[Candidate]:
         """The sentence(s) to quote, best first; empty when the passages don't answer."""
+        return self.select(question, passages)[0]
+
+    def select(self, question: str, passages: list[Passage]) -> tuple[list[Candidate], str]:
+        """The sentence(s) to quote, best first, and when there are none the clause that
+        refused ("no sentence", "no evidence", "asks beyond", or the gate's clause)."""
         ranked = on_topic(question, self.candidates(question, passages))
         if not ranked:
-            return []
+            return [], "no sentence"
         kind = question_kind(question)
         typed = kind.kind in TYPED_KINDS
         best = ranked[0]
@@ -186,7 +191,7 @@ class ExtractiveAnswerer:
             pool = [c for c in ranked[:12] if c.evidence] or [
                 c for c in ranked[:12] if mentions(kind.subject, c.text)]
             if not pool:
-                return []
+                return [], "no evidence"
             best = pool[0]
         elif kind.kind == "yesno":  # the sentence that holds most of what is asked
             pool = ranked[:5]
@@ -202,7 +207,7 @@ class ExtractiveAnswerer:
             if kind.kind in {"person", "date"} and any(c.focused for c in with_evidence):
                 with_evidence = [c for c in with_evidence if c.focused]  # who did the verb
             if not with_evidence:
-                return []
+                return [], "no evidence"
             best = with_evidence[0]
             if kind.kind == "person" and not kind.head and not ranked[0].evidence and (
                     ranked[0].score - best.score >= W_TYPE):
@@ -212,13 +217,14 @@ class ExtractiveAnswerer:
                 # (not when a name is asked for: "what is the name of...")
                 best = ranked[0]
         if typed and asks_beyond(question, best.text, word_vectors(self.embedder)):
-            return []  # a follow-up about something its answer never says (qa.answer.followup)
-        if not answers_enough(kind, question, best, self.bars, passages,
-                              word_vectors(self.embedder)):
-            return []
+            return [], "asks beyond"  # a follow-up about something its answer never says
+        clause = refusal_clause(kind, question, best, self.bars, passages,
+                                word_vectors(self.embedder))
+        if clause:
+            return [], clause
         sides = contrast_sides(question) if kind.kind == "contrast" else None
         if sides:
-            return self.sides(sides, ranked)
+            return self.sides(sides, ranked), ""
         chosen = [best]
         if kind.plural:  # a list: gather from up to three sentences
             for c in ranked[1:8]:
@@ -228,7 +234,7 @@ class ExtractiveAnswerer:
                 if c.score >= best.score - margin and (c.evidence or not typed) and all(
                         c.text != d.text for d in chosen):
                     chosen.append(c)
-            return chosen
+            return chosen, ""
         # A second quote from another article when it says nearly as much.
         for c in ranked[1:6]:
             if (c.passage.doc_id != best.passage.doc_id and c.score >= best.score - 0.02
@@ -237,7 +243,7 @@ class ExtractiveAnswerer:
                 chosen.append(c)  # copies are quoted once (also_in); see qa.answer.conflicts
                 break
         other = rival(kind.kind, best, ranked[:8], index_terms(question))
-        return [best, other] if other is not None else chosen
+        return ([best, other] if other is not None else chosen), ""
 
     def sides(self, sides: tuple[str, str], ranked: list[Candidate]) -> list[Candidate]:
         """For "how does A compare with B?": the sentence of the best article nearest to each

@@ -36,7 +36,16 @@ W_LEXICAL = 0.12  # weight of the term overlap, in the ranking and in `confidenc
 def answers_enough(kind: QuestionKind, question: str, best: Candidate,
                    bars: dict[str, float], passages: list[Passage],
                    vectors: WordVectors | None = None) -> bool:
-    """The refusal gate. In the question's language, the sentence must state what is asked
+    """True when the best sentence is a good enough answer (`refusal_clause` finds none)."""
+    return not refusal_clause(kind, question, best, bars, passages, vectors)
+
+
+def refusal_clause(kind: QuestionKind, question: str, best: Candidate,
+                   bars: dict[str, float], passages: list[Passage],
+                   vectors: WordVectors | None = None) -> str:
+    """The clause of the refusal gate that refuses the best sentence ('' when none does:
+    "supports", "names", "unmentioned: salary", "quote", "confidence").
+    In the question's language, the sentence must state what is asked
     (`supports`) and, for a question asking for a fact (a date, number, place, person...),
     every specific word of the question must occur in some passage: one near the articles'
     topic but about something they never mention (a salary, the head of a delegation they
@@ -56,9 +65,9 @@ def answers_enough(kind: QuestionKind, question: str, best: Candidate,
     question needs X mentioned (`_asked_noun`)."""
     same = language_pair(question, best.passage) == "same"
     if same and not supports(kind, question, best):
-        return False
+        return "supports"
     if not same and not names_held(question, best.passage, vectors):
-        return False  # "le mandat de Priya Desai" is not answered by an article on a marathon
+        return "names"  # "le mandat de Priya Desai" is not answered by an article on a marathon
     language = passage_language(best.passage)
     # "how did X describe Y": the speaker and the thing described must be in the quote's
     # article
@@ -79,14 +88,15 @@ def answers_enough(kind: QuestionKind, question: str, best: Candidate,
         if not named_head:  # only the things it names and its focus verb: the rest paraphrases
             missing = [w for w in missing if things_or_focus(question, w, kind.focus, language)]
         if missing:
-            return False  # the question is about something no passage mentions
+            # the question is about something no passage mentions
+            return "unmentioned: " + ", ".join(missing)
     if quoted and not same and not best.evidence:
-        return False  # across languages the words used are shown by a quotation only
+        return "quote"  # across languages the words used are shown by a quotation only
     # a yes/no sentence holding nearly all the question's words is as sure as a typed one
     stated = kind.kind in TYPED_KINDS or (kind.kind == "quote" and bool(best.evidence)) or (
         kind.kind == "yesno" and same and coverage(question, best) >= YESNO_SURE)
     bar = bars.get(detect_language(question), max(bars.values()))
-    return confidence(best) >= bar - (TYPED_SLACK if stated else 0.0)
+    return "" if confidence(best) >= bar - (TYPED_SLACK if stated else 0.0) else "confidence"
 
 
 _ASKED_NOUN_RE = re.compile(r"^\W*(?:what|which|quel|quelle|quels|quelles)\s+(?:is|was|are|were|"
