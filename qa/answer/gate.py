@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from qa.answer.crosslang import translated
 from qa.answer.evidence import TYPED_KINDS, counted_noun
 from qa.answer.kinds import QuestionKind
-from qa.answer.meaning import unmentioned_terms
+from qa.answer.meaning import paraphrased, unmentioned_terms
 from qa.answer.rewrite import named_things
 from qa.language import document_language
 from qa.results import Passage
@@ -87,6 +87,9 @@ def refusal_clause(kind: QuestionKind, question: str, best: Candidate,
             missing = [w for w in missing if fold(w) != kind.focus]
         if not named_head:  # only the things it names and its focus verb: the rest paraphrases
             missing = [w for w in missing if things_or_focus(question, w, kind.focus, language)]
+        if vectors is not None:  # "stock" is said by "shares rose": a paraphrase, not unmentioned
+            head = question.split(" (")[0]
+            missing = [w for w in missing if not paraphrased(head, w, best.text, vectors)]
         if missing:
             # the question is about something no passage mentions
             return "unmentioned: " + ", ".join(missing)
