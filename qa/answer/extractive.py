@@ -20,6 +20,7 @@ import numpy as np
 
 from qa.answer import refusal
 from qa.answer.conflicts import compatible, divergence, rival
+from qa.answer.counts import counts_by_another_word
 from qa.answer.crosslang import cognate_shares, counted_across
 from qa.answer.dates import date_evidence
 from qa.answer.evidence import (
@@ -206,6 +207,9 @@ class ExtractiveAnswerer:
                 kind.kind == "person" and c.focused)]
             if kind.kind in {"person", "date"} and any(c.focused for c in with_evidence):
                 with_evidence = [c for c in with_evidence if c.focused]  # who did the verb
+            # "how many motorists..." / "eleven people from flooded cars" (qa.answer.counts)
+            with_evidence = with_evidence or counts_by_another_word(kind, question, pool,
+                                                                    passages)
             if not with_evidence:
                 return [], "no evidence"
             best = with_evidence[0]

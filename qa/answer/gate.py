@@ -180,7 +180,7 @@ def names_held(question: str, passage: Passage, vectors: WordVectors | None = No
     return any(translated(n, capitals, vectors) for n in names)
 
 
-def _asked_terms(question: str, language: str) -> list[str]:
+def asked_terms(question: str, language: str) -> list[str]:
     """The question's words as stems, in order, names and its first word aside."""
     head = question.split(" (")[0]
     plain = " ".join(w for w in re.findall(r"[\w'’-]+", head)[1:] if not w[:1].isupper())
@@ -192,7 +192,7 @@ def term_rarity(question: str, ranked: list[Candidate]) -> dict[str, float]:
     out: dict[str, float] = {}
     for c in ranked:
         terms = set(index_terms(c.text, passage_language(c.passage)))
-        for t in _asked_terms(question, passage_language(c.passage)):
+        for t in asked_terms(question, passage_language(c.passage)):
             out[t] = out.get(t, 0.0) + (t in terms)
     return {t: 1.0 / (1.0 + n) for t, n in out.items()}
 
@@ -202,7 +202,7 @@ def coverage(question: str, candidate: Candidate, rarity: dict[str, float] | Non
     """Share of the question's words (names and first word aside, weighted by rarity when
     given) found in the sentence as stems of its language; 1.0 when there is no such word."""
     language = passage_language(candidate.passage)
-    ordered = _asked_terms(question, language)
+    ordered = asked_terms(question, language)
     if not ordered:
         return 1.0
     # the first word after the names is usually the predicate ("appeal", "signé"): it counts
