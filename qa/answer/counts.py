@@ -2,13 +2,14 @@
 
 A "how many X" answer must stand by the counted noun ("eight diplomats" for "how many
 diplomats"), which keeps counts of other things out. But a user's words are often not the
-article's: "how many motorists were pulled from flooded vehicles?" is answered by "rescued
-eleven people from flooded cars", "combien de pays appartiennent à l'Alliance ?" by "il
-appartient aux 30 membres". In an article that never holds the counted noun (as a word, a
-stem or a cognate: in the retrieved passages of the article), a count in a sentence that shares
-another of the question's words, not only a name (`_says_more`), is taken, as a weaker
-(non-preferred) answer. An article that names the thing and counts something else does not
-answer ("how many trees fell?" over "two people died: ... hit by a falling tree").
+article's: "how many motorists were rescued from stranded vehicles?" is answered by "rescued
+nine people from stranded cars", "how many times had engineers alerted the council?" by "had
+ignored four warnings from its own engineers". In an article that never holds the counted
+noun (as a word, a stem or a cognate: in the retrieved passages of the article), a count in a
+sentence that shares another of the question's words, not only a name (`_says_more`), is
+taken, as a weaker (non-preferred) answer. An article that names the thing and counts
+something else does not answer ("how many trees fell?" over "two people died: ... hit by a
+falling tree").
 """
 
 from __future__ import annotations
@@ -54,9 +55,9 @@ def counts_by_another_word(kind: QuestionKind, question: str, pool: list[Candida
 
 
 def _says_more(question: str, counted: str, candidate: Candidate) -> bool:
-    """The sentence holds a word the question says of the counted thing (not a name: "flooded"
-    in "rescued eleven people from flooded cars"; "Kestrel Bay" alone is only the article's
-    topic), besides the count itself."""
+    """The sentence holds a word the question says of the counted thing (not a name:
+    "stranded" in "rescued nine people from stranded cars"; the town's name alone is only the
+    article's topic), besides the count itself."""
     language = passage_language(candidate.passage)
     answer = {t for e in candidate.evidence or [] for t in index_terms(e.text, language)}
     asked = set(asked_terms(question, language)) - set(index_terms(counted, language))

@@ -207,7 +207,7 @@ class ExtractiveAnswerer:
                 kind.kind == "person" and c.focused)]
             if kind.kind in {"person", "date"} and any(c.focused for c in with_evidence):
                 with_evidence = [c for c in with_evidence if c.focused]  # who did the verb
-            # "how many motorists..." / "eleven people from flooded cars" (qa.answer.counts)
+            # "how many motorists..." / "nine people from stranded cars" (qa.answer.counts)
             with_evidence = with_evidence or counts_by_another_word(kind, question, pool,
                                                                     passages)
             if not with_evidence:
