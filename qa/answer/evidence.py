@@ -65,7 +65,8 @@ AMOUNT_RE = re.compile(
     rf"(?:\s?(?:per|an?|par|à l['’]|/)\s?(?:hour|heure|h|second|seconde|s|day|jour|year|an)\b)?)?",
     re.IGNORECASE)  # a rate keeps its "per hour": "145 kilometres per hour"
 NAME_RE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:[- ](?:de |von |van |al-)?[A-ZÀ-Ý][a-zà-ÿ]+)+)\b")
-PLACE_RE = re.compile(r"\b(?:à|au|aux|en|in|at)\s+([A-ZÀ-Ý][\w-]+(?:[- ][A-ZÀ-Ý][\w-]+)?)")
+PLACE_RE = re.compile(r"\b(?:à|au|aux|en|in|at|near|près de|outside|close to)\s+"
+                      r"([A-ZÀ-Ý][\w-]+(?:[- ][A-ZÀ-Ý][\w-]+)?)")
 # Where someone goes when it is no named place: "will visit the line of contact", "visitera la
 # ligne de contact de l'Ukraine" (verbs of going, language data).
 DESTINATION_RE = re.compile(
@@ -377,29 +378,3 @@ def closest_to_terms(evidence: list[Evidence], sentence: str, terms: list[str]) 
         return e.start - anchor if e.start >= anchor else 2 * (anchor - e.start)
 
     return min(evidence, key=lambda e: min(distance(e, a) for a in anchors))
-
-
-def render_short(kind: str, text: str, language: str) -> str:
-    """The short answer in the question's language ('12 janvier' -> '12 January' in English)."""
-    if language == "en":
-        out = text
-        for fr, en in zip(MONTHS_FR, MONTHS_EN, strict=True):
-            out = re.sub(rf"\b{fr}\b", en, out, flags=re.IGNORECASE)
-            out = re.sub(rf"\b{fold(fr)}\b", en, out, flags=re.IGNORECASE)
-        out = re.sub(r"\b(\d{1,2})er\b", r"\1", out)
-        out = re.sub(r"\bet\b", "and", out)
-        out = re.sub(r"\bheures?\b", "hours", out)
-        out = re.sub(r"\bplus de\b", "more than", out)
-        for word, value in NUMBER_WORDS.items():
-            if not word.isascii() or word in EN_NUMBERS.values():
-                continue
-            if value in EN_NUMBERS and re.search(rf"\b{word}\b", out, re.IGNORECASE):
-                out = re.sub(rf"\b{word}\b", f"{EN_NUMBERS[value]} ({value})", out,
-                             flags=re.IGNORECASE)
-        return out
-    out = text
-    for fr, en in zip(MONTHS_FR, MONTHS_EN, strict=True):  # an English source's months
-        out = re.sub(rf"\b{en}\b", fr, out)
-    if kind == "date" and re.match(r"^\d", out):
-        out = "le " + out
-    return out
