@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.implied import apposition, enumerated_count, named_object
+from qa.answer.implied import apposition, counted_phrase, enumerated_count, named_object
 from qa.answer.kinds import QuestionKind, question_kind
 from qa.text import fold
 
@@ -232,17 +232,12 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
 
 
 _CITY_HEADS = {"city", "cities", "town", "ville", "villes", "capital", "capitale"}
-_COUNTED_RE = re.compile(r"\b(?:combien d['’]|combien de |how many |quel nombre de |what number "
-                         r"of |the number of |le nombre de )((?:[\w'’-]+ ?){1,3})", re.IGNORECASE)
 
 
 def counted_noun(question: str) -> str:
     """What a "how many X" question counts ("diplomates" in "combien de diplomates russes",
     "members" in "how many NATO members"), or ''."""
-    m = _COUNTED_RE.search(question.split(" (")[0])
-    if not m:
-        return ""
-    for word in m.group(1).split():
+    for word in counted_phrase(question).split():
         if len(word) >= 3 and not word[:1].isupper():
             return word
     return ""

@@ -24,13 +24,21 @@ MAX_ITEM_WORDS = 14
 _OF = {"de", "d", "des", "du", "of"}
 
 
+def counted_phrase(question: str) -> str:
+    """The up to three words after "how many" / "combien de" ("diplomates russes", "NATO
+    members"), or '' when the question counts nothing: the one parser of what a question
+    counts (`counted_words` here, `qa.answer.evidence.counted_noun`)."""
+    m = _COUNTED_PHRASE.search(question.split(" (")[0])
+    return m.group(1) if m else ""
+
+
 def counted_words(question: str) -> list[str]:
     """The plain words of what a "how many X of Y" question counts, folded ("series",
     "pourparlers" in "combien de séries de pourparlers"); [] for other questions."""
-    m = _COUNTED_PHRASE.search(question.split(" (")[0])
-    if not m:
+    phrase = counted_phrase(question)
+    if not phrase:
         return []
-    tokens = re.findall(r"[\w-]+", m.group(1).replace("'", " ").replace("’", " "))
+    tokens = re.findall(r"[\w-]+", phrase.replace("'", " ").replace("’", " "))
     while len(tokens) > 1 and tokens[0][:1].isupper():  # "NATO members", "États baltes"
         tokens.pop(0)
     nouns = tokens[:1] + (tokens[2:3] if tokens[1:2] and fold(tokens[1]) in _OF else [])
