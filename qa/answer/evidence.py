@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.implied import apposition, counted_phrase, enumerated_count, named_object
+from qa.answer.implied import (
+    apposition,
+    counted_phrase,
+    described_as,
+    enumerated_count,
+    named_object,
+)
 from qa.answer.kinds import QuestionKind, question_kind
 from qa.text import fold
 
@@ -219,6 +225,10 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
             break
     if not out:  # a count given as a list, an owner as a description (qa.answer.implied)
         out = implied_evidence(kind, sentence, question)
+    if kind.kind == "quote":  # the words linked to the described thing, quoted or not
+        span = described_as(question, sentence)
+        if span and not any(e.start <= span[0] < e.end for e in out):
+            out = [Evidence(sentence[span[0]:span[1]], *span), *out]
     if kind.kind == "number" and kind.amount:  # money or a measure: the unit must be there
         out = [e for e in out if not re.fullmatch(r"[\d.,\s\u202f\u00a0]+", e.text)
                and fold(e.text) not in NUMBER_WORDS]
