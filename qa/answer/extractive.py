@@ -2,9 +2,11 @@
 
 For each sentence of the retrieved passages it combines the embedding similarity to the
 question, the overlap with the question's discriminative terms, the presence of evidence of the
-asked type (a date for "when", a number for "how many"...) and the passage's rank. It leads with
-the short answer when one is found, then quotes the sentence with its [n] marker, framed in the
-question's language. It refuses when no sentence is good enough.
+asked type (a date for "when", a number for "how many"...) and the passage's rank; a sentence
+opening with a pronoun is also read after the sentence before it, and an article's headline or
+datelined opening (which sum it up) ranks a little lower than a sentence stating a fact. It
+leads with the short answer when one is found, then quotes the sentence with its [n] marker,
+framed in the question's language. It refuses when no sentence is good enough.
 """
 
 from __future__ import annotations
