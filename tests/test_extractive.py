@@ -98,3 +98,23 @@ def test_refusal_bars_are_calibrated_and_stored_with_the_index(english_bot):
     # a fresh process over the same index reads them back
     again = QA(english_bot.settings)
     assert again.answerer.bars == stored["bars"]
+
+
+BREACH = """Lakeshore Credit Union fined after cyberattack
+
+OSLO, 3 March 2025 - The national data regulator fined Lakeshore Credit Union 2 million euros \
+on Monday over a cyberattack on its member records.
+
+The intruders got in through an old test server. They stole phone numbers and birth dates, \
+but no card details, the regulator said.
+
+The credit union said it had replaced the server and would not appeal.
+"""
+
+
+def test_a_pronoun_sentence_stating_the_fact_beats_the_opening_that_names_the_topic(
+        tmp_path_factory: pytest.TempPathFactory):
+    bot = bot_over(tmp_path_factory.mktemp("breach"), {"breach.txt": BREACH})
+    answer = bot.ask("What did the intruders steal from the credit union's records?")
+    assert not answer.refused
+    assert answer.citations[0].quote.startswith("They stole phone numbers")

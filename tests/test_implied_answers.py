@@ -105,3 +105,17 @@ def test_follow_ups_stay_on_their_person_and_refuse_what_their_answer_never_says
     assert asks_beyond(q, "Officials confirmed the offer on Friday, Tass reported.", None)
     assert not asks_beyond(q, "The agency was founded in 1902.", None)
     assert own_words("And in which city? (When will the council meet? 12 January)") == []
+
+
+def test_a_description_without_quotation_marks_answers_how_did_x_describe_y():
+    q = question_kind("Comment le ministre a-t-il décrit la réunion du conseil ?")
+    sentence = "Selon lui, la réunion a été longue et utile, « surtout sur le budget »."
+    assert [e.text for e in find_evidence(q, sentence, "Comment le ministre a-t-il décrit "
+                                          "la réunion du conseil ?")][:1] == ["longue et utile"]
+    said = "He said the old plan had proved costly and that the board wanted a new one."
+    assert [e.text for e in find_evidence(question_kind("What did he call the old plan?"),
+                                          said, "What did he call the old plan?")] == ["costly"]
+    quoted = "« Le projet est réel », a-t-il dit."  # a description inside a quotation: quoted
+    found = find_evidence(question_kind("Comment a-t-il décrit le projet ?"), quoted,
+                          "Comment a-t-il décrit le projet ?")
+    assert [e.text for e in found] == ["Le projet est réel"]

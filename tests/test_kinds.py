@@ -135,3 +135,17 @@ def test_a_reason_given_with_the_act_answers_why():
     found = find_evidence("why", sentence, "Why did the union turn down the offer?")
     assert found and found[0].preferred and "inflation" in found[0].text
     assert find_evidence("why", "The union said it would strike.", "Why will it strike?") == []
+
+
+def test_a_word_before_which_and_a_possessive_subject_do_not_change_what_is_asked():
+    near = question_kind("Près de quelle ville le camion a-t-il été touché par un arbre ?")
+    assert (near.kind, near.head) == ("place", "ville")
+    assert question_kind("Next to which town did the lorry crash?").kind == "place"
+    assert question_kind("What was her time?").kind == "other"  # not "what is 'her time'"
+    assert question_kind("What is the NRC?").kind == "definition"
+    assert question_kind("What is a stablecoin?").kind == "definition"
+    assert question_kind("What was stolen in the attack?").kind != "definition"
+    assert question_kind("Le musée gardera-t-il des répliques ?").kind == "yesno"
+    found = find_evidence("place", "A driver was hit by a tree near Bodmin, and a woman died "
+                          "in Penzance.", "Near which town was the driver hit?")
+    assert [e.text for e in found] == ["Bodmin", "Penzance"]

@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.implied import apposition, enumerated_count, named_object
+from qa.answer.implied import (
+    apposition,
+    counted_phrase,
+    described_as,
+    enumerated_count,
+    named_object,
+)
 from qa.answer.kinds import QuestionKind, question_kind
 from qa.text import fold
 
@@ -65,7 +71,8 @@ AMOUNT_RE = re.compile(
     rf"(?:\s?(?:per|an?|par|à l['’]|/)\s?(?:hour|heure|h|second|seconde|s|day|jour|year|an)\b)?)?",
     re.IGNORECASE)  # a rate keeps its "per hour": "145 kilometres per hour"
 NAME_RE = re.compile(r"\b([A-ZÀ-Ý][a-zà-ÿ]+(?:[- ](?:de |von |van |al-)?[A-ZÀ-Ý][a-zà-ÿ]+)+)\b")
-PLACE_RE = re.compile(r"\b(?:à|au|aux|en|in|at)\s+([A-ZÀ-Ý][\w-]+(?:[- ][A-ZÀ-Ý][\w-]+)?)")
+PLACE_RE = re.compile(r"\b(?:à|au|aux|en|in|at|near|près de|outside|close to)\s+"
+                      r"([A-ZÀ-Ý][\w-]+(?:[- ][A-ZÀ-Ý][\w-]+)?)")
 # Where someone goes when it is no named place: "will visit the line of contact", "visitera la
 # ligne de contact de l'Ukraine" (verbs of going, language data).
 DESTINATION_RE = re.compile(
@@ -218,6 +225,10 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
             break
     if not out:  # a count given as a list, an owner as a description (qa.answer.implied)
         out = implied_evidence(kind, sentence, question)
+    if kind.kind == "quote":  # the words linked to the described thing, quoted or not
+        span = described_as(question, sentence)
+        if span and not any(e.start <= span[0] < e.end for e in out):
+            out = [Evidence(sentence[span[0]:span[1]], *span), *out]
     if kind.kind == "number" and kind.amount:  # money or a measure: the unit must be there
         out = [e for e in out if not re.fullmatch(r"[\d.,\s\u202f\u00a0]+", e.text)
                and fold(e.text) not in NUMBER_WORDS]
@@ -231,17 +242,12 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
 
 
 _CITY_HEADS = {"city", "cities", "town", "ville", "villes", "capital", "capitale"}
-_COUNTED_RE = re.compile(r"\b(?:combien d['’]|combien de |how many |quel nombre de |what number "
-                         r"of |the number of |le nombre de )((?:[\w'’-]+ ?){1,3})", re.IGNORECASE)
 
 
 def counted_noun(question: str) -> str:
     """What a "how many X" question counts ("diplomates" in "combien de diplomates russes",
     "members" in "how many NATO members"), or ''."""
-    m = _COUNTED_RE.search(question.split(" (")[0])
-    if not m:
-        return ""
-    for word in m.group(1).split():
+    for word in counted_phrase(question).split():
         if len(word) >= 3 and not word[:1].isupper():
             return word
     return ""
@@ -377,29 +383,3 @@ def closest_to_terms(evidence: list[Evidence], sentence: str, terms: list[str]) 
         return e.start - anchor if e.start >= anchor else 2 * (anchor - e.start)
 
     return min(evidence, key=lambda e: min(distance(e, a) for a in anchors))
-
-
-def render_short(kind: str, text: str, language: str) -> str:
-    """The short answer in the question's language ('12 janvier' -> '12 January' in English)."""
-    if language == "en":
-        out = text
-        for fr, en in zip(MONTHS_FR, MONTHS_EN, strict=True):
-            out = re.sub(rf"\b{fr}\b", en, out, flags=re.IGNORECASE)
-            out = re.sub(rf"\b{fold(fr)}\b", en, out, flags=re.IGNORECASE)
-        out = re.sub(r"\b(\d{1,2})er\b", r"\1", out)
-        out = re.sub(r"\bet\b", "and", out)
-        out = re.sub(r"\bheures?\b", "hours", out)
-        out = re.sub(r"\bplus de\b", "more than", out)
-        for word, value in NUMBER_WORDS.items():
-            if not word.isascii() or word in EN_NUMBERS.values():
-                continue
-            if value in EN_NUMBERS and re.search(rf"\b{word}\b", out, re.IGNORECASE):
-                out = re.sub(rf"\b{word}\b", f"{EN_NUMBERS[value]} ({value})", out,
-                             flags=re.IGNORECASE)
-        return out
-    out = text
-    for fr, en in zip(MONTHS_FR, MONTHS_EN, strict=True):  # an English source's months
-        out = re.sub(rf"\b{en}\b", fr, out)
-    if kind == "date" and re.match(r"^\d", out):
-        out = "le " + out
-    return out

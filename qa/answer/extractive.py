@@ -2,9 +2,11 @@
 
 For each sentence of the retrieved passages it combines the embedding similarity to the
 question, the overlap with the question's discriminative terms, the presence of evidence of the
-asked type (a date for "when", a number for "how many"...) and the passage's rank. It leads with
-the short answer when one is found, then quotes the sentence with its [n] marker, framed in the
-question's language. It refuses when no sentence is good enough.
+asked type (a date for "when", a number for "how many"...) and the passage's rank; a sentence
+opening with a pronoun is also read after the sentence before it, and an article's headline or
+datelined opening (which sum it up) ranks a little lower than a sentence stating a fact. It
+leads with the short answer when one is found, then quotes the sentence with its [n] marker,
+framed in the question's language. It refuses when no sentence is good enough.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from qa.answer.counts import counts_by_another_word
 from qa.answer.crosslang import cognate_shares, counted_across
 from qa.answer.dates import date_evidence
 from qa.answer.evidence import (
+    DATELINE_RE,
     NUMBER_RE,
     TYPED_KINDS,
     counted_noun,
@@ -33,6 +36,7 @@ from qa.answer.evidence import (
 from qa.answer.followup import asks_beyond, on_topic
 from qa.answer.gate import (
     W_LEXICAL,
+    antecedent,
     coverage,
     language_pair,
     passage_language,
@@ -58,6 +62,10 @@ W_FOCUS = 0.05
 # A follow-up's context (the previous turn, qa.answer.rewrite) weighs this much of its own words
 # in the term overlap; its own words carry half the similarity when they say something.
 W_CONTEXT_TERMS, W_OWN_SIMILARITY = 0.3, 0.5
+# An article's headline and its datelined opening sentence sum the article up: they are near
+# any question about it, so they rank this much lower than a sentence stating one fact (not
+# for "who is X?", answered where the article introduces X, often its opening).
+W_SUMMARY = 0.03
 
 
 @dataclass
@@ -118,7 +126,7 @@ class ExtractiveAnswerer:
             return out
         q_vec = self.embedder.embed_query(question)
         vectors = self._embed([c.text for c in out])
-        sims = vectors @ q_vec
+        sims = self._with_antecedents(out, vectors @ q_vec, q_vec)
         kind = question_kind(question)
         languages = {passage_language(c.passage) for c in out}
         q_language = detect_language(question)
@@ -162,8 +170,23 @@ class ExtractiveAnswerer:
             strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else 0.0
             c.focused = same and bool(focus & terms)
             c.score = (float(rank_sim) + W_LEXICAL * (c.lexical + spelled) + W_TYPE * strength
-                       + W_FOCUS * c.focused + W_RANK / (1 + c.passage_rank))
+                       + W_FOCUS * c.focused + W_RANK / (1 + c.passage_rank)
+                       - W_SUMMARY * (kind.kind != "definition" and sums_up(c)))
         return sorted(out, key=lambda c: -c.score)
+
+    def _with_antecedents(self, out: list[Candidate], sims: np.ndarray,
+                          q_vec: np.ndarray) -> np.ndarray:
+        """Similarities with a sentence that opens with a pronoun ("She has promised...") read
+        after the sentence before it, when that is closer to the question."""
+        before = {i: antecedent(c) for i, c in enumerate(out)}
+        read = {i: f"{b} {out[i].text}" for i, b in before.items() if b}
+        if not read:
+            return sims
+        closer = self._embed(list(read.values())) @ q_vec
+        sims = sims.copy()
+        for (i, _), sim in zip(read.items(), closer, strict=True):
+            sims[i] = max(sims[i], sim)
+        return sims
 
     def _embed(self, texts: list[str]) -> np.ndarray:
         missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
@@ -302,6 +325,14 @@ def focus_terms(kind: QuestionKind, question: str, language: str) -> set[str]:
     wanted = set(kind.focus.split())
     written = [w for w in re.findall(r"[\w'’-]+", question) if fold(w) in wanted]
     return set(index_terms(" ".join(written), language)) if written else set()
+
+
+def sums_up(candidate: Candidate) -> bool:
+    """True for an article's headline or its datelined opening sentence ("LONDON, 9 July 2025 -
+    Britain's regulator fined..."): the sentences that sum the article up."""
+    title = (candidate.passage.title or "").strip()
+    return bool(DATELINE_RE.match(candidate.text)) or (
+        bool(title) and candidate.text.strip() == title)
 
 
 def _share(text: str, candidate: Candidate) -> float:

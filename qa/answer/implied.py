@@ -3,6 +3,9 @@
 - A count given as a list: "the talks this week: on the 12th at the NRC, today in Geneva and
   later at the OSCE" answers "how many rounds of talks?" with 3 (the items after the colon), as
   "Britain, France and Germany sent envoys" answers "how many countries sent envoys?".
+- A description given without quotation marks: "la discussion a été franche et ouverte"
+  answers "how did he describe the discussion?" with "franche et ouverte" (the words after
+  the described thing and a linking verb).
 - An owner or maker given as a description: "by the developer Norsea Energy, a joint venture
   between a Norwegian utility and a Scottish pension fund" answers "who owns Norsea Energy?"
   with the apposition, where no person is named.
@@ -24,13 +27,21 @@ MAX_ITEM_WORDS = 14
 _OF = {"de", "d", "des", "du", "of"}
 
 
+def counted_phrase(question: str) -> str:
+    """The up to three words after "how many" / "combien de" ("diplomates russes", "NATO
+    members"), or '' when the question counts nothing: the one parser of what a question
+    counts (`counted_words` here, `qa.answer.evidence.counted_noun`)."""
+    m = _COUNTED_PHRASE.search(question.split(" (")[0])
+    return m.group(1) if m else ""
+
+
 def counted_words(question: str) -> list[str]:
     """The plain words of what a "how many X of Y" question counts, folded ("series",
     "pourparlers" in "combien de séries de pourparlers"); [] for other questions."""
-    m = _COUNTED_PHRASE.search(question.split(" (")[0])
-    if not m:
+    phrase = counted_phrase(question)
+    if not phrase:
         return []
-    tokens = re.findall(r"[\w-]+", m.group(1).replace("'", " ").replace("’", " "))
+    tokens = re.findall(r"[\w-]+", phrase.replace("'", " ").replace("’", " "))
     while len(tokens) > 1 and tokens[0][:1].isupper():  # "NATO members", "États baltes"
         tokens.pop(0)
     nouns = tokens[:1] + (tokens[2:3] if tokens[1:2] and fold(tokens[1]) in _OF else [])
@@ -109,3 +120,40 @@ def apposition(name: str, sentence: str) -> tuple[int, int] | None:
         return None
     m = _APPOSITION.match(sentence, at + len(name))
     return m.span(1) if m else None
+
+
+# "How did X describe / call Y?": Y is what follows the verb of describing (language data).
+_DESCRIBED = re.compile(r"\b(?:describ\w*|call(?:ed)?|characteri[sz]\w*|term\w*|d[ée]cri\w*|"
+                        r"qualifi\w*|appel\w*)\s+(?:(?:the|le|la|les|l['’]|son|sa|ses|his|her|its|"
+                        r"their)\s*)?((?:[^\W\d_]+\s*){1,3})", re.IGNORECASE)
+# Linking verbs between a thing and what it is said to be (language data).
+_LINKING = (r"(?:est|était|etait|a été|a ete|avait été|s['’](?:est|était|etait) av[ée]r[ée]e?s?|"
+            r"semblait|semble|restait|reste|is|was|were|has been|had been|proved|seemed|remained)")
+
+
+def described_as(question: str, sentence: str) -> tuple[int, int] | None:
+    """The span of what the thing a "how did X describe Y?" question names is said to be in
+    `sentence` ("franche et ouverte" in "la discussion a été franche et ouverte, ..."), up to
+    four words; None when the sentence links no such words to it."""
+    asked = _DESCRIBED.search(question.split(" (")[0])
+    if not asked:
+        return None
+    stems = [fold(w)[:5] for w in asked.group(1).split() if len(w) >= 4]
+    for word in re.finditer(r"[^\W\d_]+", sentence):
+        if not any(fold(word.group(0)).startswith(stem) for stem in stems):
+            continue
+        m = re.compile(rf"(?:\s+\S+){{0,6}}?\s+{_LINKING}\s+((?:[^\W\d_][\w'’-]*\s?){{1,4}})",
+                       re.IGNORECASE).match(sentence, word.end())
+        if m:
+            words = m.group(1).split()
+            cut = next((i for i, w in enumerate(words) if fold(w) in _STOP_DESCRIPTION),
+                       len(words))
+            while cut and fold(words[cut - 1]) in {"et", "and", "ou", "or"}:
+                cut -= 1  # "futile et que...": the description ends before the clause
+            if cut:
+                start = m.start(1)
+                return start, start + len(" ".join(words[:cut]))
+    return None
+
+
+_STOP_DESCRIPTION = {"que", "qu", "qui", "that", "which", "who", "mais", "but", "car", "because"}

@@ -55,6 +55,11 @@ _ROLE_HEADS = set("""lawyer lawyers attorney avocat avocate avocats judge judges
 # "D'où", "par où", "jusqu'où": "où" after these asks for a place ("ou" alone is "or")
 _WHERE_FROM = {"d", "par", "jusqu"}
 _HEAD_KIND = {w: kind for kind, ws in _HEADS.items() for w in ws.split()}
+_WHICH = {"which", "what", "whom", "quel", "quelle", "quels", "quelles", "lequel", "laquelle",
+          "lesquels", "lesquelles"}
+# "what was her time?" asks for something of a person, not what "her time" is (language data)
+_POSSESSIVES = {"his", "her", "its", "their", "my", "your", "our", "son", "sa", "ses", "leur",
+                "leurs", "mon", "ma", "mes", "ton", "ta", "tes", "notre", "votre", "nos", "vos"}
 _NUMBER_HEADS = {"two", "three", "four", "five", "deux", "trois", "quatre", "cinq", "several",
                  "plusieurs", "all", "tous", "toutes"}
 _TYPE_WORDS = {"kind", "kinds", "type", "types", "sort", "sorts", "sorte", "sortes", "genre",
@@ -134,6 +139,12 @@ def question_kind(question: str) -> QuestionKind:
         i += 1
     if tokens[i] == "a" and i + 1 < len(tokens) and tokens[i + 1] in {"quel", "quelle", "qui"}:
         i += 1
+    # "près de quelle ville", "next to which town": a word and its prepositions before which
+    for j in range(i + 1, min(i + 3, len(tokens))):
+        if tokens[j] in _WHICH and tokens[i] not in _AUXILIARIES and all(
+                t in _PREPOSITIONS for t in tokens[i + 1:j]) and j > i + 1:
+            i = j
+            break
     wh = tokens[i]
     nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
     rest = tokens[i + 1:]
@@ -247,7 +258,8 @@ def _which(question: str, wh: str, i: int, rest: list[str], folded: str,
     if head in {"is", "est", "est-ce", "was", "are", "does", "signifie", "mean", "means"} or (
             wh == "qu" and rest[:2] == ["est", "ce"]):
         subject = definition_subject(question)
-        if 0 < len(subject.split()) <= 5 and not re.search(r"\b(de|of)\b", fold(subject)):
+        if 0 < len(subject.split()) <= 5 and not re.search(r"\b(de|of)\b", fold(subject)) and (
+                _names_a_thing(question, subject)):
             return QuestionKind("definition", subject=subject)
     if since:
         return QuestionKind("year", since=True)
@@ -269,6 +281,19 @@ _VERB_AUXILIARIES = _AUXILIARIES | {"a", "ont", "est", "sont", "etait", "etaient
                                     "avaient", "va", "vont", "sera", "seront", "fut", "peut",
                                     "doit", "not", "pas", "n", "ne", "y", "been", "be", "being",
                                     "t", "il", "elle", "ils", "elles", "t-il", "t-elle"}
+
+
+def _names_a_thing(question: str, subject: str) -> bool:
+    """True when the subject of "what is X?" is a thing to define: a name ("Selene-2") or a
+    noun after a determiner ("the NRC", "a stablecoin"); not "her time" (a possessive: what
+    was her time?) nor "stolen in the attack" (what was stolen?)."""
+    first = fold(subject.split()[0])
+    if first in _POSSESSIVES:
+        return False
+    before = question.split(" (")[0][:question.find(subject)] if subject in question else ""
+    introduced = re.search(r"(?:\b(?:the|an?|le|la|les|une?)\s+|\bl['’])$", before,
+                           re.IGNORECASE)
+    return subject[:1].isupper() or bool(introduced)
 
 
 def _last_word(question: str) -> str:

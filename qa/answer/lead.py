@@ -3,9 +3,18 @@ introduce its quotes (naming the source's language when it is not the question's
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from qa.answer.evidence import closest_to_terms, negated, render_short
+from qa.answer.dates import WEEKDAYS_EN, WEEKDAYS_FR
+from qa.answer.evidence import (
+    EN_NUMBERS,
+    MONTHS_EN,
+    MONTHS_FR,
+    NUMBER_WORDS,
+    closest_to_terms,
+    negated,
+)
 from qa.answer.kinds import QuestionKind
 from qa.answer.rewrite import split_context
 from qa.language import language_name
@@ -59,3 +68,47 @@ def frame(language: str, source_language: str, after_lead: bool) -> str:
     if after_lead:
         return f"Source (in {name}): " if other else "Source: "
     return f"The articles say (in {name}): " if other else "The articles say: "
+
+
+# Words of a short answer worded in the other language (language data): French units and
+# prepositions for an English reader.
+_FR_TO_EN = [(r"\bheures?\b", "hours"), (r"\bplus de\b", "more than"), (r"\bjours\b", "days"),
+             (r"\bjour\b", "day"), (r"\bsemaines?\b", "weeks"), (r"\bmois\b", "months"),
+             (r"\bann[ée]es\b|\bans\b", "years"), (r"\bsecondes\b", "seconds"),
+             (r"\bet\b", "and")]
+
+
+def render_short(kind: str, text: str, language: str) -> str:
+    """The short answer in the question's language ('12 janvier' -> '12 January', 'deux jours'
+    -> 'two (2) days', 'en octobre' -> 'in October' in English; 'Sunday' -> 'dimanche',
+    'three' -> 'trois' in French)."""
+    out = text
+    if language == "en":
+        for fr, en in zip(MONTHS_FR + WEEKDAYS_FR, MONTHS_EN + WEEKDAYS_EN, strict=True):
+            out = re.sub(rf"\b(?:{fr}|{fold(fr)})\b", en, out, flags=re.IGNORECASE)
+        out = re.sub(rf"\ben (?=(?:{'|'.join(MONTHS_EN)})\b)", "in ", out, flags=re.IGNORECASE)
+        out = re.sub(r"\b(\d{1,2})er\b", r"\1", out)
+        for pattern, english in _FR_TO_EN:
+            out = re.sub(pattern, english, out, flags=re.IGNORECASE)
+        for word, value in NUMBER_WORDS.items():
+            if not word.isascii() or word in EN_NUMBERS.values():
+                continue
+            if value in EN_NUMBERS and re.search(rf"\b{word}\b", out, re.IGNORECASE):
+                # a count alone shows its digits too: "three (3)"; "two days" says it all
+                out = re.sub(rf"\b{word}\b(?!\s+\w)", f"{EN_NUMBERS[value]} ({value})", out,
+                             flags=re.IGNORECASE)
+                out = re.sub(rf"\b{word}\b", EN_NUMBERS[value], out, flags=re.IGNORECASE)
+        return out
+    for fr, en in zip(MONTHS_FR + WEEKDAYS_FR, MONTHS_EN + WEEKDAYS_EN, strict=True):
+        out = re.sub(rf"\b{en}\b", fr, out)  # an English source's months and days
+    out = re.sub(rf"\bin (?=(?:{'|'.join(MONTHS_FR)})\b)", "en ", out, flags=re.IGNORECASE)
+    if re.fullmatch(r"[A-Za-z]+", out) and fold(out) in _EN_TO_FR:  # "Three" -> "trois"
+        out = _EN_TO_FR[fold(out)]
+    if kind == "date" and re.match(r"^\d", out):
+        out = "le " + out
+    return out
+
+
+# "three" -> "trois" (NUMBER_WORDS lists the French words first)
+_EN_TO_FR = {en: next(w for w, v in NUMBER_WORDS.items() if v == value)
+             for value, en in EN_NUMBERS.items()}

@@ -1,0 +1,34 @@
+"""How a short answer is worded in the question's language (qa.answer.lead.render_short) and
+which sentences sum an article up (qa.answer.extractive.sums_up); no model needed."""
+
+from qa.answer.extractive import Candidate, sums_up
+from qa.answer.lead import render_short
+from qa.results import Passage
+
+
+def test_short_answers_are_worded_in_the_question_language():
+    assert render_short("number", "deux jours", "en") == "two days"
+    assert render_short("number", "trois", "en") == "three (3)"
+    assert render_short("date", "En octobre", "en") == "in October"
+    assert render_short("date", "vendredi", "en") == "Friday"
+    assert render_short("date", "12 janvier", "en") == "12 January"
+    assert render_short("date", "Sunday", "fr") == "dimanche"
+    assert render_short("date", "in June", "fr") == "en juin"
+    assert render_short("number", "Three", "fr") == "trois"
+    assert render_short("date", "28 November", "fr") == "le 28 novembre"
+    assert render_short("number", "1,450 kilograms", "fr") == "1,450 kilograms"
+
+
+def test_headline_and_dateline_sentences_sum_the_article_up():
+    text = ("Bank fined after data breach\n\nLONDON, 9 July 2025 - The regulator fined the bank "
+            "on Tuesday. They copied names and addresses.")
+    passage = Passage(id="p", doc_id="d", title="Bank fined after data breach", source="s",
+                      text=text, start=0, end=len(text), score=1.0)
+
+    def sentence(words: str) -> Candidate:
+        start = text.index(words)
+        return Candidate(0, passage, start, start + len(words), words)
+
+    assert sums_up(sentence("Bank fined after data breach"))
+    assert sums_up(sentence("LONDON, 9 July 2025 - The regulator fined the bank on Tuesday."))
+    assert not sums_up(sentence("They copied names and addresses."))
