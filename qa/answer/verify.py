@@ -45,6 +45,7 @@ from qa.answer.meaning import (
     unaligned_words,
 )
 from qa.answer.names import name_found, name_source, translit
+from qa.answer.slots import misplaced_slot
 from qa.answer.vectors import WordVectors, word_vectors
 from qa.embed import Embedder
 from qa.results import Citation, Passage, Sentence
@@ -154,9 +155,14 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
     if misplaced:
         return Checked(sentence, cited, False, f"name '{misplaced}' is in the cited passage(s), "
                        "but not where they say what the sentence says")
+    slot = misplaced_slot(strip_markers(sentence), joined, vectors)
+    if slot:
+        return Checked(sentence, cited, False, f"'{slot}' is in the cited passage(s), but in "
+                       "another role (another place or party fills that slot there)")
     checked_names = {fold(c.text) for c in stated if c.role != "initial"}
     text = strip_markers(sentence)
-    changed = changed_words(unaligned_words(text, joined, vectors, checked_names))
+    skip = checked_names | _list_frame(stated, text)
+    changed = changed_words(unaligned_words(text, joined, vectors, skip))
     if changed:
         listed = ", ".join(f"'{w}'" for w in changed[:3])
         return Checked(sentence, cited, False, f"{listed}: nothing like it in the cited passage(s)")
@@ -167,6 +173,16 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
     if not stated and not any(_shares_terms(text, f) for f, _ in sources) and not vectors:
         return Checked(sentence, cited, False, "it shares no words with the cited passage(s)")
     return Checked(sentence, cited, True)
+
+
+def _list_frame(stated: list[Claim], text: str) -> set[str]:
+    """The words between a count and the items it counts ("Two cities were named, A and B"):
+    they describe the sentence's own list, like the count, not a fact of the passage."""
+    for claim in stated:
+        if counts_listed(claim, text):
+            after = text[fold(text).find(fold(claim.text)) + len(claim.text):]
+            return set(words(re.split(r"[:,]", after, maxsplit=1)[0]))
+    return set()
 
 
 _CAPITALISED_RUN = re.compile(r"[^\W\d_a-z][\w]*(?:[-‐ ][^\W\d_a-z][\w]*)*")

@@ -1,0 +1,111 @@
+"""Names in their role: a place or party a sentence names must fill the same slot in its passage.
+
+A name can occur in the cited passage and still be wrong: "The Council will meet in Geneva"
+over a passage where the Council meets "à Bruxelles" and other talks are held "à Genève";
+"end military cooperation with Russia" where the passage ends it "avec l'Ukraine" and names
+Russia only in another clause ("des différends avec la Russie").
+A slot is a capitalised word right after a preposition of place or company (language data:
+"in", "at", "with", "à", "avec", "en", ...), optionally with an article ("avec l'Ukraine").
+For each slot name of the sentence, its context (the sentence without the name) is compared
+by the multilingual embedder with the context of every slot of the cited passage (the words
+around it, the name left out).
+The name is misplaced when the slot whose context is closest to it holds another name, by a
+margin over every slot holding the name itself; this works across languages because the
+contexts are compared by meaning and the names matched by `qa.answer.names` (spelling,
+transliteration, embedder), with no list of any corpus's names.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from qa.answer.claims import MONTH_INDEX, WEEKDAY_INDEX
+from qa.answer.names import name_found, name_source
+from qa.answer.vectors import WordVectors
+from qa.text import fold, split_sentences
+
+# Prepositions that introduce a place, or a party, French and English (language data). A
+# name competes only with names after a preposition of the same kind ("à Genève" is not in
+# the slot of "avec Washington").
+PLACE_PREPOSITIONS = frozenset("""in at to from into near towards toward inside across a au
+    aux en vers dans chez depuis pres""".split())
+PARTY_PREPOSITIONS = frozenset("with avec entre among parmi".split())
+SLOT_PREPOSITIONS = PLACE_PREPOSITIONS | PARTY_PREPOSITIONS
+_ARTICLES = frozenset("the l la le les".split())
+_WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
+# Where a clause that states another fact begins (language data; commas are left alone:
+# they set off appositions more often than clauses).
+_BOUNDARY = re.compile(r"[;:()«»\"“”]|\s[-–—]\s|\b(?:but|mais|because|car|while|whereas|"
+                       r"although|which|who|that|que|qu|qui|lorsque|when|quand|and|et)\b",
+                       re.IGNORECASE)
+WINDOW = 10  # words of passage context on each side of a slot
+SLOT_MARGIN = 0.01  # how much closer another name's slot must be (e5 query cosine)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A name after a slot preposition, with the words around it (the name left out)."""
+
+    name: str
+    context: str
+    place: bool  # after a preposition of place, else of a party
+
+
+def slots(text: str, window: int = WINDOW, bounded: bool = True) -> list[Slot]:
+    """The slots of a text, sentence by sentence, each with `window` words on each side,
+    `bounded` by the clause (a subordinate or coordinate clause states another fact: "aura
+    lieu à Bruxelles le 12 janvier après que ... auront tenu des pourparlers ... à Genève")."""
+    out: list[Slot] = []
+    for a, b in split_sentences(text):
+        sentence = text[a:b]
+        cuts = [m.start() for m in _BOUNDARY.finditer(sentence)] if bounded else []
+        tokens = list(_WORD.finditer(sentence))
+        for i, m in enumerate(tokens):
+            name = m.group(0)
+            if i == 0 or not name[0].isupper() or fold(name) in MONTH_INDEX or fold(
+                    name) in WEEKDAY_INDEX:
+                continue
+            j = i - 1
+            if fold(tokens[j].group(0)) in _ARTICLES and j > 0:
+                j -= 1
+            if fold(tokens[j].group(0)) not in SLOT_PREPOSITIONS or any(
+                    re.search(r"[^\s'’]", sentence[tokens[k].end():tokens[k + 1].start()])
+                    for k in range(j, i)):
+                continue
+            start = max((c for c in cuts if c < m.start()), default=0)
+            end = min((c for c in cuts if c > m.end()), default=len(sentence))
+            before = sentence[start:m.start()].split()[-window:]
+            after = sentence[m.end():end].split()[:window]
+            place = fold(tokens[j].group(0)) in PLACE_PREPOSITIONS
+            out.append(Slot(name, " ".join(before + after), place))
+    return out
+
+
+def misplaced_slot(sentence: str, passage_text: str, vectors: WordVectors | None) -> str:
+    """A slot name of the sentence that the passage puts in another slot ('' if none).
+    The sentence's own context is the whole sentence (it is short, and who did what may be
+    said far from the name: "Sherman ...; she met Russian officials in Geneva"); a passage
+    slot competes when it holds another name, one the sentence does not name itself, and no
+    mention of the sentence's name stands in its context (a list: "l'OSCE à Vienne")."""
+    if vectors is None:
+        return ""
+    theirs = slots(passage_text)
+    for mine in slots(sentence, window=len(sentence), bounded=False):
+        own: list[Slot] = []
+        others: list[Slot] = []
+        for slot in theirs:
+            if slot.place != mine.place:
+                continue
+            if name_found(mine.name, name_source(slot.name), vectors):
+                own.append(slot)
+            elif not (name_found(mine.name, name_source(slot.context), vectors)
+                      or name_found(slot.name, name_source(sentence), vectors)):
+                others.append(slot)
+        if not own or not others:
+            continue  # not in a slot of the passage (checked elsewhere), or no competitor
+        vecs = vectors.vectors([mine.context, *(s.context for s in own + others)])
+        sims = vecs[1:] @ vecs[0]
+        if float(sims[len(own):].max()) > float(sims[:len(own)].max()) + SLOT_MARGIN:
+            return mine.name
+    return ""

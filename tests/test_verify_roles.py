@@ -1,0 +1,57 @@
+"""The verifier's role check with the real multilingual embedder: a name the passage holds in
+another slot (qa/answer/slots.py: another place or party fills it there) is a changed claim."""
+
+import pytest
+
+from qa.answer.slots import misplaced_slot, slots
+from qa.answer.verify import check_sentence, split_answer
+from qa.embed import make_embedder
+from qa.results import Passage
+
+COUNCIL = ("La réunion du conseil, un format utilisé pour le dialogue depuis 2002, aura lieu à "
+           "Bruxelles le 12 janvier après que les responsables américains et russes auront tenu "
+           "des pourparlers sur la sécurité le 10 janvier à Genève.")
+MOSCOW = ("Moscou veut des garanties que l'OTAN arrêtera son expansion vers l'Est et mettra fin à "
+          "la coopération militaire avec l'Ukraine et la Géorgie, qui ont des différends "
+          "territoriaux avec la Russie.")
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    """The real fast embedder (it has token states)."""
+    return make_embedder("fast")
+
+
+def verdict(sentence: str, text: str, embedder) -> tuple[bool, str]:
+    """(kept, reason) of one sentence citing [1] = `text`."""
+    passage = Passage("p", "d", "", "a.txt", text, 0, len(text))
+    checked = check_sentence(split_answer(sentence)[0], [passage], "", embedder)
+    return checked.verified, checked.reason
+
+
+def test_slots_are_names_after_a_preposition_with_their_context():
+    found = slots(MOSCOW)
+    assert [(s.name, s.place) for s in found] == [
+        ("Est", True), ("Ukraine", False), ("Russie", False)]
+    assert "Ukraine" not in found[1].context and "coopération militaire avec" in found[1].context
+
+
+@pytest.mark.parametrize(("sentence", "text", "kept"), [
+    ("The council meeting will take place in Geneva on 12 January [1].", COUNCIL, False),
+    ("The council meeting will take place in Brussels on 12 January [1].", COUNCIL, True),
+    ("US and Russian officials will hold security talks in Geneva on 10 January [1].", COUNCIL,
+     True),
+    ("Moscow wants NATO to end military cooperation with Russia [1].", MOSCOW, False),
+    ("Moscow wants NATO to end military cooperation with Ukraine and Georgia [1].", MOSCOW, True),
+])
+def test_a_name_must_fill_its_own_slot_in_the_passage(sentence, text, kept, embedder):
+    ok, reason = verdict(sentence, text, embedder)
+    assert ok is kept, reason
+    if not kept:
+        assert "another role" in reason
+
+
+def test_no_slot_check_without_an_embedder():
+    assert misplaced_slot("The council will meet in Geneva.", COUNCIL, None) == ""
+
+
