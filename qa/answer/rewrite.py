@@ -40,6 +40,8 @@ _WH = {"who", "what", "when", "where", "which", "why", "how", "qui", "que", "quo
        "ou", "quel", "quelle", "quels", "quelles", "pourquoi", "comment", "combien"}
 _INVERTED = re.compile(r"\b\w+-(?:t-)?(il|elle|ils|elles|on)\b", re.IGNORECASE)  # a-t-elle
 _OBJECT = re.compile(r"\b[lL]['’]\w+-(?:t-)?(?:il|elle|ils|elles|on)\b")  # "l'a-t-elle reçu"
+_WHICH = re.compile(r"\b(which|quel|quelle|quels|quelles)\s+(?!est\b|sont\b|is\b|are\b)\w")
+_NOT_THINGS = {"yesno", "date", "year", "number", "duration", "why", "how", "quote", "contrast"}
 _ENGLISH_DEMONSTRATIVES = {"this", "that", "these", "those"}
 _NAME_LINKS = {"&", "de", "del", "van", "von", "da", "di", "bin", "al", "of"}
 _CONTEXT = re.compile(r"^(.*?[?.!])\s\((.+)\)$", re.DOTALL)  # "When will she...? (Desai)"
@@ -130,8 +132,9 @@ def pronouns(question: str) -> list[str]:
             continue  # "said that the talks...", "said that NATO...": a conjunction
         if folded in _PRONOUNS:
             found.append(folded)
-    if not named_things(question):
-        found += [m.lower() for m in _INVERTED.findall(question)]
+    inverted = _INVERTED.search(question)
+    if inverted and not named_things(question[:inverted.start()]):
+        found += [m.lower() for m in _INVERTED.findall(question)]  # "Est-elle membre de X ?"
     if _OBJECT.search(question):
         found.append("l'")
     return found
@@ -150,8 +153,47 @@ def referent(question: str, previous: str, short: str) -> str:
     if kind.kind in {"person", "definition"}:  # the name opening the answer, or a full name
         runs = name_runs(short, first=True)
         return next((r for r in runs if short.startswith(r) or len(r.split()) > 1), "")
+    if _thing_answer(previous, short):
+        return ""  # "Quel pays...? L'Ukraine" -> "Est-elle membre ?": the thing (see below)
     runs = name_runs(previous) or name_runs(context)
     return runs[0] if len(runs) == 1 else ""
+
+
+def _thing_answer(previous: str, short: str) -> bool:
+    """True when the previous turn asked which thing ("which company", "quel pays") and its
+    short answer names one (no number, not a sentence)."""
+    return bool(short and _WHICH.search(fold(previous)) and not re.search(r"\d", short)
+                and len(short.split()) <= 8)
+
+
+def _subject_pointer(question: str) -> bool:
+    """True when a pronoun comes before every named thing of the question, so it cannot
+    stand for one of them ("What do they have with Russia?", "Est-elle membre de l'OTAN ?"),
+    unlike "When did NATO say it would meet?"."""
+    names = named_things(question)
+    if not names:
+        return False
+    head = question[:question.find(names[0])]
+    inverted = _INVERTED.search(question)
+    if inverted and inverted.start() < len(head):
+        return True
+    return any(fold(t) in _PRONOUNS - _DEMONSTRATIVES for t in re.findall(r"\w+", head))
+
+
+def thing_referent(question: str, previous: str, short: str) -> str:
+    """What an it/its/they/elle of `question` stands for: the previous turn's short answer when
+    it names a thing ("Calloway Dairy", "A road bridge across the harbour", "L'Ukraine"); ''
+    when the question points at a person, or the answer is a date, a number, a yes/no or a
+    sentence (then the previous question's subject is the referent)."""
+    if not short or referent(question, previous, short):
+        return ""
+    if not _refers_to_things(question) and not (pronouns(question) and _thing_answer(
+            split_context(previous)[0], short)):
+        return ""
+    if re.search(r"\d", short) or len(short.split()) > 8 or question_kind(
+            split_context(previous)[0]).kind in _NOT_THINGS:
+        return ""
+    return short
 
 
 def _refers_to_things(question: str) -> bool:
@@ -181,7 +223,7 @@ def needs_context(question: str) -> bool:
     if _FOLLOW_UP_START.match(folded):
         return True  # "and...", "et..." continues the conversation
     if names:  # named things of its own, unless a person is still referred to ("he chairs")
-        return any(t in _PERSONAL for t in pointers)
+        return any(t in _PERSONAL for t in pointers) or _subject_pointer(question)
     return bool(pointers) or _demonstrative(tokens) or len(content) <= 2
 
 
@@ -217,7 +259,7 @@ def resolve(question: str, history: list[dict[str, Any]], answerer: Any) -> Turn
     if not needs_context(question):
         return Turn(question, question)
     swap = _SWAP.match(question)
-    if swap and not any(t in _WH for t in words(swap.group(1))[:2]):
+    if swap and not any(t in _WH or t in _PRONOUNS for t in words(swap.group(1))[:2]):
         swapped = _swap_subject(previous, swap.group(1))
         if swapped:
             return Turn(swapped, swapped)
@@ -230,6 +272,9 @@ def resolve(question: str, history: list[dict[str, Any]], answerer: Any) -> Turn
     if person and not _refers_to_things(question):
         # the surname, as articles refer back to a person ("Desai will...", "She called...")
         return Turn(f"{question} ({person.split()[-1]})", query, topic)
+    thing = thing_referent(question, previous, short)
+    if thing:  # "By how much did its shares rise? (Calloway Dairy)": not the merger's asker
+        return Turn(f"{question} ({thing})", query, topic)
     if named_things(question) and not pronouns(question) and not _demonstrative(words(question)):
         return Turn(question, query, topic)  # "et que répond la Russie ?": its own subject
     return Turn(query, query, topic)
