@@ -33,7 +33,7 @@ _SWAP = re.compile(r"^\W*(?:and|et|what about|how about|et pour|et concernant|an
 _PRONOUNS = {"it", "he", "she", "they", "them", "him", "his", "her", "its", "their", "theirs",
              "this", "that", "these", "those", "there", "il", "elle", "ils", "elles", "cela",
              "ca", "celle", "celui", "ceux", "lui", "leur", "leurs", "son", "sa", "ses", "y",
-             "la-bas"}
+             "la-bas", "c"}  # "c" : the ce of "c'est"
 _PERSONAL = {"he", "she", "him", "his", "her", "hers", "il", "elle", "lui"}  # a person named before
 _DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "this", "that", "these", "those", "such"}
 _WH = {"who", "what", "when", "where", "which", "why", "how", "qui", "que", "quoi", "quand",
@@ -180,6 +180,13 @@ def _subject_pointer(question: str) -> bool:
     return any(fold(t) in _PRONOUNS - _DEMONSTRATIVES for t in re.findall(r"\w+", head))
 
 
+def _ends_with_pointer(question: str) -> bool:
+    """True when the question ends on a pronoun, after its own names ("What did Moscow close
+    after that?", "Qu'en pense Moscou, de cela ?"): what it points at comes before it."""
+    tokens = re.findall(r"\w+", question)
+    return bool(tokens) and fold(tokens[-1]) in _PRONOUNS - {"son", "sa", "ses", "c"}
+
+
 def thing_referent(question: str, previous: str, short: str) -> str:
     """What an it/its/they/elle of `question` stands for: the previous turn's short answer when
     it names a thing ("Calloway Dairy", "A road bridge across the harbour", "L'Ukraine"); ''
@@ -223,7 +230,8 @@ def needs_context(question: str) -> bool:
     if _FOLLOW_UP_START.match(folded):
         return True  # "and...", "et..." continues the conversation
     if names:  # named things of its own, unless a person is still referred to ("he chairs")
-        return any(t in _PERSONAL for t in pointers) or _subject_pointer(question)
+        return any(t in _PERSONAL for t in pointers) or _subject_pointer(question) or (
+            _ends_with_pointer(question))
     return bool(pointers) or _demonstrative(tokens) or len(content) <= 2
 
 
