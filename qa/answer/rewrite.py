@@ -5,7 +5,10 @@ otherwise rules keep the topic of the conversation (`resolve` returns a `Turn`):
 - a he/she/il/elle stands for the person of the previous turn (the subject of "who is X?",
   the name a who-question got as its answer, or the one person the question named): the
   answerer reads the follow-up with that surname ("When will she be sworn in? (Desai)");
-- "what about X?" swaps X into the previous question;
+- an it/its/they (or an elle/il after "which country?") stands for the thing the previous turn
+  answered when that answer names one ("By how much did its shares rise? (Calloway Dairy)");
+  a pronoun before the question's own names, or ending it ("after that"), still points back;
+- "what about X?" swaps X into the previous question (not "what about its X?");
 - "and X?" naming its own subject is answered as asked;
 - any other follow-up (ellipsis, it/that/cette/y) gets the previous question and its short
   answer as context in brackets ("and in which city? (When will the NRC meet? 12 January)").
