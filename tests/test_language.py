@@ -139,6 +139,27 @@ def test_a_follow_up_pronoun_stands_for_the_person_of_the_previous_turn():
     assert resolve("Who is Borrell?", won, None).topic == ""  # standalone: no topic preferred
 
 
+def test_an_it_or_they_stands_for_the_thing_the_previous_turn_answered():
+    merger = _history("Which company did Harwick Mills agree to buy?", "Delby Foods [1].")
+    assert resolve("By how much did its profit fall?", merger, None).question == (
+        "By how much did its profit fall? (Delby Foods)")
+    country = _history("Quel pays la Commission appelle-t-elle un allié ?", "La Norvège [1].")
+    assert resolve("Est-elle membre de l'UE ?", country, None).question.endswith("(La Norvège)")
+    pair = _history("Which two towns share the new hospital?", "Ardley and Brum [1].")
+    assert resolve("What do they pay to Lanark?", pair, None).question.endswith(
+        "(Ardley and Brum)")  # a pronoun before the question's own names points back
+    # a count or a date is no thing: the previous question stays the context
+    turbines = _history("How many turbines will the Corran wind farm have?", "60 [1].")
+    about = resolve("What about its capacity?", turbines, None).question
+    assert about == "What about its capacity? (How many turbines will the Corran wind farm " \
+                    "have? 60)"  # 'its capacity' is not swapped in as a new subject
+    expelled = _history("When did the league expel the two clubs?", "In May [1].")
+    assert resolve("What did Ferrand say after that?", expelled, None).question.endswith(
+        "(When did the league expel the two clubs? In May)")
+    assert resolve("When did Ferrand say it would end?", expelled, None).question == (
+        "When did Ferrand say it would end?")  # 'it' after a name of its own: stands alone
+
+
 def test_follow_up_context_and_references_are_read_apart():
     assert split_context("and where? (When? 12 January)") == ("and where?", "When? 12 January")
     assert split_context("What is the NRC (the council)?") == ("What is the NRC (the council)?", "")

@@ -5,7 +5,10 @@ otherwise rules keep the topic of the conversation (`resolve` returns a `Turn`):
 - a he/she/il/elle stands for the person of the previous turn (the subject of "who is X?",
   the name a who-question got as its answer, or the one person the question named): the
   answerer reads the follow-up with that surname ("When will she be sworn in? (Desai)");
-- "what about X?" swaps X into the previous question;
+- an it/its/they (or an elle/il after "which country?") stands for the thing the previous turn
+  answered when that answer names one ("By how much did its shares rise? (Calloway Dairy)");
+  a pronoun before the question's own names, or ending it ("after that"), still points back;
+- "what about X?" swaps X into the previous question (not "what about its X?");
 - "and X?" naming its own subject is answered as asked;
 - any other follow-up (ellipsis, it/that/cette/y) gets the previous question and its short
   answer as context in brackets ("and in which city? (When will the NRC meet? 12 January)").
@@ -33,13 +36,15 @@ _SWAP = re.compile(r"^\W*(?:and|et|what about|how about|et pour|et concernant|an
 _PRONOUNS = {"it", "he", "she", "they", "them", "him", "his", "her", "its", "their", "theirs",
              "this", "that", "these", "those", "there", "il", "elle", "ils", "elles", "cela",
              "ca", "celle", "celui", "ceux", "lui", "leur", "leurs", "son", "sa", "ses", "y",
-             "la-bas"}
+             "la-bas", "c"}  # "c" : the ce of "c'est"
 _PERSONAL = {"he", "she", "him", "his", "her", "hers", "il", "elle", "lui"}  # a person named before
 _DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "this", "that", "these", "those", "such"}
 _WH = {"who", "what", "when", "where", "which", "why", "how", "qui", "que", "quoi", "quand",
        "ou", "quel", "quelle", "quels", "quelles", "pourquoi", "comment", "combien"}
 _INVERTED = re.compile(r"\b\w+-(?:t-)?(il|elle|ils|elles|on)\b", re.IGNORECASE)  # a-t-elle
 _OBJECT = re.compile(r"\b[lL]['’]\w+-(?:t-)?(?:il|elle|ils|elles|on)\b")  # "l'a-t-elle reçu"
+_WHICH = re.compile(r"\b(which|quel|quelle|quels|quelles)\s+(?!est\b|sont\b|is\b|are\b)\w")
+_NOT_THINGS = {"yesno", "date", "year", "number", "duration", "why", "how", "quote", "contrast"}
 _ENGLISH_DEMONSTRATIVES = {"this", "that", "these", "those"}
 _NAME_LINKS = {"&", "de", "del", "van", "von", "da", "di", "bin", "al", "of"}
 _CONTEXT = re.compile(r"^(.*?[?.!])\s\((.+)\)$", re.DOTALL)  # "When will she...? (Desai)"
@@ -130,8 +135,9 @@ def pronouns(question: str) -> list[str]:
             continue  # "said that the talks...", "said that NATO...": a conjunction
         if folded in _PRONOUNS:
             found.append(folded)
-    if not named_things(question):
-        found += [m.lower() for m in _INVERTED.findall(question)]
+    inverted = _INVERTED.search(question)
+    if inverted and not named_things(question[:inverted.start()]):
+        found += [m.lower() for m in _INVERTED.findall(question)]  # "Est-elle membre de X ?"
     if _OBJECT.search(question):
         found.append("l'")
     return found
@@ -150,8 +156,54 @@ def referent(question: str, previous: str, short: str) -> str:
     if kind.kind in {"person", "definition"}:  # the name opening the answer, or a full name
         runs = name_runs(short, first=True)
         return next((r for r in runs if short.startswith(r) or len(r.split()) > 1), "")
+    if _thing_answer(previous, short):
+        return ""  # "Quel pays...? L'Ukraine" -> "Est-elle membre ?": the thing (see below)
     runs = name_runs(previous) or name_runs(context)
     return runs[0] if len(runs) == 1 else ""
+
+
+def _thing_answer(previous: str, short: str) -> bool:
+    """True when the previous turn asked which thing ("which company", "quel pays") and its
+    short answer names one (no number, not a sentence)."""
+    return bool(short and _WHICH.search(fold(previous)) and not re.search(r"\d", short)
+                and len(short.split()) <= 8)
+
+
+def _subject_pointer(question: str) -> bool:
+    """True when a pronoun comes before every named thing of the question, so it cannot
+    stand for one of them ("What do they have with Russia?", "Est-elle membre de l'OTAN ?"),
+    unlike "When did NATO say it would meet?"."""
+    names = named_things(question)
+    if not names:
+        return False
+    head = question[:question.find(names[0])]
+    inverted = _INVERTED.search(question)
+    if inverted and inverted.start() < len(head):
+        return True
+    return any(fold(t) in _PRONOUNS - _DEMONSTRATIVES for t in re.findall(r"\w+", head))
+
+
+def _ends_with_pointer(question: str) -> bool:
+    """True when the question ends on a pronoun, after its own names ("What did Moscow close
+    after that?", "Qu'en pense Moscou, de cela ?"): what it points at comes before it."""
+    tokens = re.findall(r"\w+", question)
+    return bool(tokens) and fold(tokens[-1]) in _PRONOUNS - {"son", "sa", "ses", "c"}
+
+
+def thing_referent(question: str, previous: str, short: str) -> str:
+    """What an it/its/they/elle of `question` stands for: the previous turn's short answer when
+    it names a thing ("Calloway Dairy", "A road bridge across the harbour", "L'Ukraine"); ''
+    when the question points at a person, or the answer is a date, a number, a yes/no or a
+    sentence (then the previous question's subject is the referent)."""
+    if not short or referent(question, previous, short):
+        return ""
+    if not _refers_to_things(question) and not (pronouns(question) and _thing_answer(
+            split_context(previous)[0], short)):
+        return ""
+    if re.search(r"\d", short) or len(short.split()) > 8 or question_kind(
+            split_context(previous)[0]).kind in _NOT_THINGS:
+        return ""
+    return short
 
 
 def _refers_to_things(question: str) -> bool:
@@ -181,7 +233,8 @@ def needs_context(question: str) -> bool:
     if _FOLLOW_UP_START.match(folded):
         return True  # "and...", "et..." continues the conversation
     if names:  # named things of its own, unless a person is still referred to ("he chairs")
-        return any(t in _PERSONAL for t in pointers)
+        return any(t in _PERSONAL for t in pointers) or _subject_pointer(question) or (
+            _ends_with_pointer(question))
     return bool(pointers) or _demonstrative(tokens) or len(content) <= 2
 
 
@@ -217,7 +270,7 @@ def resolve(question: str, history: list[dict[str, Any]], answerer: Any) -> Turn
     if not needs_context(question):
         return Turn(question, question)
     swap = _SWAP.match(question)
-    if swap and not any(t in _WH for t in words(swap.group(1))[:2]):
+    if swap and not any(t in _WH or t in _PRONOUNS for t in words(swap.group(1))[:2]):
         swapped = _swap_subject(previous, swap.group(1))
         if swapped:
             return Turn(swapped, swapped)
@@ -230,6 +283,9 @@ def resolve(question: str, history: list[dict[str, Any]], answerer: Any) -> Turn
     if person and not _refers_to_things(question):
         # the surname, as articles refer back to a person ("Desai will...", "She called...")
         return Turn(f"{question} ({person.split()[-1]})", query, topic)
+    thing = thing_referent(question, previous, short)
+    if thing:  # "By how much did its shares rise? (Calloway Dairy)": not the merger's asker
+        return Turn(f"{question} ({thing})", query, topic)
     if named_things(question) and not pronouns(question) and not _demonstrative(words(question)):
         return Turn(question, query, topic)  # "et que répond la Russie ?": its own subject
     return Turn(query, query, topic)
