@@ -122,7 +122,7 @@ def counted_elsewhere(kind: QuestionKind, question: str, best: Candidate,
         return []
     others = [p.text[a:b] for p in passages if p.doc_id == best.passage.doc_id
               for a, b in split_sentences(p.text, language) if p.text[a:b] != best.text]
-    numbered = [s for s in others if find_evidence(_ANY_NUMBER, s, "")]
+    numbered = [s for s in others if find_evidence(kind, s, question)]
     unnumbered = [s for s in others if s not in numbered]
     # a word other articles use too ("les pays", "new") is not a thing of this article
     elsewhere = [f"{p.title}\n{p.text}" for p in passages if language == passage_language(p)
@@ -135,9 +135,6 @@ def counted_elsewhere(kind: QuestionKind, question: str, best: Candidate,
             and things_or_focus(question, w, kind.focus, language)
             and not set(index_terms(w, language)) & counted
             and not (vectors is not None and paraphrased(head, w, best.text, vectors))]
-
-
-_ANY_NUMBER = QuestionKind("number")
 
 
 _ASKED_NOUN_RE = re.compile(r"^\W*(?:what|which|quel|quelle|quels|quelles)\s+(?:is|was|are|were|"
