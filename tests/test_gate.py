@@ -155,3 +155,15 @@ def test_who_answered_by_a_sentence_naming_no_person_is_not_given_another_name(s
     assert not answer.refused
     lead = answer.text.split("\n\n")[0]
     assert "valley council approved" in lead and "Ambler" not in lead, answer.text
+
+
+def test_a_number_of_something_else_is_not_the_price_of_a_thing_never_priced(solar_bot):
+    """The article mentions the hedges, in a sentence giving no sum: "the project is expected
+    to cost 48 million pounds" is not what the hedges cost."""
+    question = "How much will the hedges around the Larch Hill solar park cost?"
+    _, clause = solar_bot.answerer.select(question, solar_bot.retrieve(question, 8))
+    assert clause == "elsewhere: hedges"
+    refused = solar_bot.ask(question)
+    assert refused.refused and refused.citations == [], refused.text
+    answer = solar_bot.ask("How much will the Larch Hill solar park cost?")
+    assert not answer.refused and answer.text.startswith("48 million pounds"), answer.text

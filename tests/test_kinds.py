@@ -76,6 +76,22 @@ def test_measures_answer_the_asked_dimension_with_their_rate():
                          q)[0].text == "145 kilometres per hour"
 
 
+def test_an_age_or_a_salary_is_not_answered_by_a_count_or_a_share_of_something_else():
+    sentence = "The coach, a 48-year-old, said 2 of his runners won 54.2 per cent of the prize."
+    q = "How old is the coach?"
+    assert [e.text for e in find_evidence(question_kind(q), sentence, q)] == ["48"]
+    q = "Quel âge a le président ?"  # an age, not "2 hours" nor "two"
+    assert question_kind(q).kind == "number"
+    assert find_evidence(question_kind(q), "He won in 2 hours, two days ago.", q) == []
+    q = "What salary does the coach earn?"
+    assert find_evidence(question_kind(q), sentence, q) == []
+    assert [e.text for e in find_evidence(question_kind(q), "He earns 90,000 euros.", q)] == [
+        "90,000 euros"]
+    q = "How big a pay rise did the union ask for?"  # a rate is asked: a share answers it
+    assert [e.text for e in find_evidence(question_kind(q), "It asks for 7 per cent.", q)] == [
+        "7 per cent"]
+
+
 def test_a_title_after_a_dateline_describes_the_name():
     from qa.answer.evidence import describe
     found = describe("Daniel Kiprotich", "ROTTERDAM, 13 April 2025 - Kenyan runner Daniel "

@@ -56,8 +56,9 @@ DURATION_RE = re.compile(rf"\b(?:plus de |more than |près de |about |environ )?
 # A news dateline ("KESTREL BAY, 14 February 2025 - ") dates the article, not the event.
 DATELINE_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]+,\s[^-–—]{4,40}?\s[-–—]\s")
 _SCALE = r"(?:millions?|billions?|milliards?|thousands?|mille|trillions?|bn|mn|m|k)"
-_CURRENCY = (r"(?:euros?|dollars?|pounds?|livres?|francs?|yens?|yuans?|roubles?|rubles?|€|\$|£|%|"
-             r"percent|per cent|pour cent)")
+_MONEY = r"(?:euros?|dollars?|pounds?|livres?|francs?|yens?|yuans?|roubles?|rubles?|€|\$|£)"
+_PERCENT = r"(?:%|percent|per cent|pour cent)"
+_CURRENCY = rf"(?:{_MONEY}|{_PERCENT})"
 # Measures keep their unit too: "12 seconds", "420 metres", "900 megawatts" (language data).
 _MEASURE = (r"(?:secondes?|seconds?|minutes?|hours?|heures?|days?|jours?|weeks?|semaines?|"
             r"months?|years?|ans|années?|m[eè]tres?|meters?|kilom[eè]tres?|kilometers?|km|"
@@ -135,6 +136,11 @@ _MEASURE_FAMILIES = [
 MONEY_QUESTION_RE = re.compile(r"\b(cost\w*|price\w*|prix|cout\w*|paid|pay|paye\w*|spen[dt]\w*|"
                                r"depens\w*|worth|vaut|budget\w*|salar\w*|earn\w*|gagn\w*|fine[ds]?|"
                                r"amende\w*|euros?|dollars?|pounds?|money|argent)\b")
+RATE_QUESTION_RE = re.compile(r"\b(percent\w*|per cent|pourcentage|rate|taux|rise|hausse|"
+                              r"increase|augmentation|share|part|proportion)\b")
+AGE_QUESTION_RE = re.compile(r"\b(how old|age|ages|aged)\b")
+AGE_RE = re.compile(r"\d+\s?-?\s?years?[- ]old|\baged\b|\b[aâ]g[ée]e?s? de\b|\d+ ans\b|"
+                    r"\b(?:since|depuis) \d{4}\b", re.IGNORECASE)
 _DETERMINER_RE = re.compile(r"(?<!\w)(?:le|la|les|l['’]|un|une|the|an?)(?:\s+|(?<=['’]))",
                             re.IGNORECASE)
 
@@ -233,11 +239,19 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
         out = [e for e in out if not re.fullmatch(r"[\d.,\s\u202f\u00a0]+", e.text)
                and fold(e.text) not in NUMBER_WORDS]
         if MONEY_QUESTION_RE.search(fold(question)):  # "cost" asks for a sum, not a measure
-            out = [e for e in out if re.search(_CURRENCY, e.text, re.IGNORECASE)]
+            # nor a share ("salary" is not answered by "54.2 per cent"), unless a rate is asked
+            unit = _CURRENCY if RATE_QUESTION_RE.search(fold(question)) else _MONEY
+            out = [e for e in out if re.search(unit, e.text, re.IGNORECASE)]
         for cue, unit in _MEASURE_FAMILIES:  # "how heavy" asks for kilograms, not minutes
             if cue.search(fold(question)):
                 out = [e for e in out if unit.search(e.text)]
                 break
+    if kind.kind == "number" and AGE_QUESTION_RE.search(fold(question)):
+        # "how old is X?" asks for an age ("the 31-year-old", "âgé de 60 ans", "since 2002"),
+        # not any count near X
+        out = [e for e in out if AGE_RE.search(sentence[max(0, e.start - 12):e.end + 12])] or [
+            Evidence(m.group(0), *m.span()) for m in SINCE_RE.finditer(sentence)
+            if YEAR_RE.fullmatch(m.group(1))]
     return out
 
 

@@ -14,7 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from qa.answer.crosslang import translated
-from qa.answer.evidence import TYPED_KINDS, counted_noun
+from qa.answer.evidence import TYPED_KINDS, counted_noun, find_evidence
 from qa.answer.kinds import QuestionKind
 from qa.answer.meaning import paraphrased, unmentioned_terms
 from qa.answer.rewrite import named_things
@@ -93,6 +93,10 @@ def refusal_clause(kind: QuestionKind, question: str, best: Candidate,
         if missing:
             # the question is about something no passage mentions
             return "unmentioned: " + ", ".join(missing)
+        if kind.kind == "number":
+            elsewhere = counted_elsewhere(kind, question, best, passages, vectors)
+            if elsewhere:
+                return "elsewhere: " + ", ".join(elsewhere)
     if quoted and not same and not best.evidence:
         return "quote"  # across languages the words used are shown by a quotation only
     # a yes/no sentence holding nearly all the question's words is as sure as a typed one
@@ -100,6 +104,37 @@ def refusal_clause(kind: QuestionKind, question: str, best: Candidate,
         kind.kind == "yesno" and same and coverage(question, best) >= YESNO_SURE)
     bar = bars.get(detect_language(question), max(bars.values()))
     return "" if confidence(best) >= bar - (TYPED_SLACK if stated else 0.0) else "confidence"
+
+
+def counted_elsewhere(kind: QuestionKind, question: str, best: Candidate,
+                      passages: list[Passage], vectors: WordVectors | None) -> list[str]:
+    """Things a number question names ("the radar", "their accounts") that the best
+    sentence's article mentions only in other sentences giving no number of the asked kind,
+    while the sentence, the one before it and the title do not hold them: the article never
+    counts or prices that thing, and the sentence's number is of something else ("the
+    mission cost..." for "how much did the radar cost?", where the radar's sentence has no
+    sum). Only words no other retrieved article holds count; the counted noun and words the
+    sentence paraphrases (`paraphrased`) aside."""
+    language = passage_language(best.passage)
+    here = [best.text, antecedent(best), best.passage.title]
+    missing_here = unmentioned_terms(question, language, here)
+    if not missing_here:
+        return []
+    others = [p.text[a:b] for p in passages if p.doc_id == best.passage.doc_id
+              for a, b in split_sentences(p.text, language) if p.text[a:b] != best.text]
+    numbered = [s for s in others if find_evidence(kind, s, question)]
+    unnumbered = [s for s in others if s not in numbered]
+    # a word other articles use too ("les pays", "new") is not a thing of this article
+    elsewhere = [f"{p.title}\n{p.text}" for p in passages if language == passage_language(p)
+                 and p.doc_id != best.passage.doc_id]
+    only_unnumbered = (set(missing_here) - set(unmentioned_terms(question, language, unnumbered))
+                       ) & set(unmentioned_terms(question, language, numbered + elsewhere))
+    counted = set(index_terms(counted_noun(question), language))
+    head = question.split(" (")[0]
+    return [w for w in missing_here if w in only_unnumbered
+            and things_or_focus(question, w, kind.focus, language)
+            and not set(index_terms(w, language)) & counted
+            and not (vectors is not None and paraphrased(head, w, best.text, vectors))]
 
 
 _ASKED_NOUN_RE = re.compile(r"^\W*(?:what|which|quel|quelle|quels|quelles)\s+(?:is|was|are|were|"

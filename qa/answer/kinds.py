@@ -41,7 +41,7 @@ _HEADS = {
         porte-parole man woman homme femme chief chef name names nom noms""",
     "number": """number nombre amount montant price prix cost cout sum somme percentage
         pourcentage share part proportion total quantity quantite population budget budgets
-        salary salaire revenue revenu income fortune margin marge gap ecart difference""",
+        salary salaire revenue revenu income fortune margin marge gap ecart difference age ages""",
     "duration": "duration duree period periode",
 }
 # Roles that ask for a person when they are the head noun itself ("which lawyer...", not
