@@ -16,7 +16,7 @@ from qa.answer.implied import (
     enumerated_count,
     named_object,
 )
-from qa.answer.kinds import QuestionKind, question_kind
+from qa.answer.kinds import QuestionKind, question_kind, without_context
 from qa.text import fold
 
 MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -166,7 +166,7 @@ class Evidence:
 def _not_in_question(found: str, question: str, name: bool = True) -> bool:
     """False for a span the question already holds (whole, or, for a `name`, a word of it:
     "Vladimir Poutine" does not answer a question about Poutine)."""
-    asked = fold(question.split(" (")[0])
+    asked = fold(without_context(question))
     if fold(found) in asked:
         return False
     if name and found[:1].isupper():

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from qa.answer.crosslang import translated
 from qa.answer.evidence import TYPED_KINDS, counted_noun, find_evidence
-from qa.answer.kinds import QuestionKind
+from qa.answer.kinds import QuestionKind, without_context
 from qa.answer.meaning import paraphrased, unmentioned_terms
 from qa.answer.rewrite import named_things
 from qa.language import document_language
@@ -88,7 +88,7 @@ def refusal_clause(kind: QuestionKind, question: str, best: Candidate,
         if not named_head:  # only the things it names and its focus verb: the rest paraphrases
             missing = [w for w in missing if things_or_focus(question, w, kind.focus, language)]
         if vectors is not None:  # "stock" is said by "shares rose": a paraphrase, not unmentioned
-            head = question.split(" (")[0]
+            head = without_context(question)
             missing = [w for w in missing if not paraphrased(head, w, best.text, vectors)]
         if missing:
             # the question is about something no passage mentions
@@ -130,7 +130,7 @@ def counted_elsewhere(kind: QuestionKind, question: str, best: Candidate,
     only_unnumbered = (set(missing_here) - set(unmentioned_terms(question, language, unnumbered))
                        ) & set(unmentioned_terms(question, language, numbered + elsewhere))
     counted = set(index_terms(counted_noun(question), language))
-    head = question.split(" (")[0]
+    head = without_context(question)
     return [w for w in missing_here if w in only_unnumbered
             and things_or_focus(question, w, kind.focus, language)
             and not set(index_terms(w, language)) & counted
@@ -170,7 +170,7 @@ def things_or_focus(question: str, word: str, focus: str, language: str) -> bool
     """True when `word` names a thing in the question (it follows a determiner or a
     preposition: "la délégation", "in total") or is the question's focus word ("signé" in
     "qui a signé ?")."""
-    tokens = [fold(t) for t in re.findall(r"[^\W\d_]+", question.split(" (")[0])]
+    tokens = [fold(t) for t in re.findall(r"[^\W\d_]+", without_context(question))]
     target = fold(word)
     if target == focus:
         return True
@@ -217,7 +217,7 @@ def names_held(question: str, passage: Passage, vectors: WordVectors | None = No
 
 def asked_terms(question: str, language: str) -> list[str]:
     """The question's words as stems, in order, names and its first word aside."""
-    head = question.split(" (")[0]
+    head = without_context(question)
     plain = " ".join(w for w in re.findall(r"[\w'’-]+", head)[1:] if not w[:1].isupper())
     return list(dict.fromkeys(index_terms(plain, language)))
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from qa.answer.kinds import without_context
 from qa.text import fold
 
 _COUNTED_PHRASE = re.compile(r"\b(?:combien d['’]|combien de |how many |quel nombre de |"
@@ -31,7 +32,7 @@ def counted_phrase(question: str) -> str:
     """The up to three words after "how many" / "combien de" ("diplomates russes", "NATO
     members"), or '' when the question counts nothing: the one parser of what a question
     counts (`counted_words` here, `qa.answer.evidence.counted_noun`)."""
-    m = _COUNTED_PHRASE.search(question.split(" (")[0])
+    m = _COUNTED_PHRASE.search(without_context(question))
     return m.group(1) if m else ""
 
 
@@ -108,7 +109,7 @@ _WHO_VERB_NAME = re.compile(r"^\W*(?:[Ww]ho|[Qq]ui)\s+(?:a\s+)?"
 
 def named_object(question: str) -> str:
     """The name a "who VERB NAME?" question asks about ("Norsea Energy"), or ''."""
-    m = _WHO_VERB_NAME.match(question.split(" (")[0].strip())
+    m = _WHO_VERB_NAME.match(without_context(question).strip())
     return m.group(1).strip() if m else ""
 
 
@@ -135,7 +136,7 @@ def described_as(question: str, sentence: str) -> tuple[int, int] | None:
     """The span of what the thing a "how did X describe Y?" question names is said to be in
     `sentence` ("franche et ouverte" in "la discussion a été franche et ouverte, ..."), up to
     four words; None when the sentence links no such words to it."""
-    asked = _DESCRIBED.search(question.split(" (")[0])
+    asked = _DESCRIBED.search(without_context(question))
     if not asked:
         return None
     stems = [fold(w)[:5] for w in asked.group(1).split() if len(w) >= 4]

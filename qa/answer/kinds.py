@@ -105,6 +105,13 @@ _ATTRIBUTION = re.compile(r"^\W*(according to|selon|d'après|d’après|in the v
                           r"\s[^,?]{2,60},\s*", re.IGNORECASE)
 
 
+def without_context(question: str) -> str:
+    """A question without the context a resolved follow-up carries in brackets at its end
+    ("When will she present it? (the mayor)" -> "When will she present it?"); the
+    whole question when it has none. Cut at the first " (", as `qa.answer.rewrite` appends it."""
+    return question.split(" (")[0]
+
+
 def _tokens(question: str) -> list[str]:
     question = _ATTRIBUTION.sub("", question)  # "According to Russia, what led to...?"
     head = fold(question.split("(")[0]).replace("'", " ").replace("’", " ")
@@ -122,7 +129,7 @@ _DEFINITION_RE = re.compile(
 
 def definition_subject(question: str) -> str:
     """The thing a "who is X / what is X / qu'est-ce que X" question asks to define."""
-    m = _DEFINITION_RE.match(question.split(" (")[0].strip())
+    m = _DEFINITION_RE.match(without_context(question).strip())
     return m.group(1).strip() if m else ""
 
 
@@ -194,7 +201,7 @@ _SIDES_RE = re.compile(r"^\W*(?:how|comment)\s+(?:does|did|do|will|would|is|are|
 
 def contrast_sides(question: str) -> tuple[str, str] | None:
     """The two things a "how does A compare with B?" question sets side by side, or None."""
-    m = _SIDES_RE.match(question.split(" (")[0].strip())
+    m = _SIDES_RE.match(without_context(question).strip())
     return (m.group(1), m.group(2)) if m else None
 
 
@@ -290,7 +297,7 @@ def _names_a_thing(question: str, subject: str) -> bool:
     first = fold(subject.split()[0])
     if first in _POSSESSIVES:
         return False
-    before = question.split(" (")[0][:question.find(subject)] if subject in question else ""
+    before = without_context(question)[:question.find(subject)] if subject in question else ""
     introduced = re.search(r"(?:\b(?:the|an?|le|la|les|une?)\s+|\bl['’])$", before,
                            re.IGNORECASE)
     return subject[:1].isupper() or bool(introduced)
@@ -299,7 +306,7 @@ def _names_a_thing(question: str, subject: str) -> bool:
 def _last_word(question: str) -> str:
     """The last plain word of a "when...?" question (names and function words after it
     skipped), usually its verb: "completed" in "when is the deal expected to be completed?"."""
-    for word in reversed(re.findall(r"[\w'’-]+", question.split(" (")[0])[1:][-4:]):
+    for word in reversed(re.findall(r"[\w'’-]+", without_context(question))[1:][-4:]):
         if word[:1].isupper() or fold(word) in STOPWORDS:
             continue  # "...delivered from Dunmore?"
         return fold(word) if word.isalpha() and len(word) >= 3 else ""

@@ -26,6 +26,7 @@ import numpy as np
 import Stemmer
 from rapidfuzz import fuzz
 
+from qa.answer.kinds import without_context
 from qa.answer.vectors import WordVectors
 from qa.text import STOPWORDS, fold, index_terms, split_sentences, words
 
@@ -281,7 +282,7 @@ def unmentioned_terms(question: str, language: str, texts: list[str]) -> list[st
     words right after which/what/quel: "which historic event") are not specific.
     Synonyms are not looked for: single-word embedder similarities put "délégation" as close
     to "négociations" (.917) as "demand" to "asking" (.916)."""
-    head = question.split(" (")[0]
+    head = without_context(question)
     tokens = re.findall(r"[^\W\d_]+", head)
     asked_for: set[int] = set()
     for i, token in enumerate(tokens):
