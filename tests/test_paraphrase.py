@@ -8,7 +8,7 @@ import pytest
 
 from qa import QA
 from qa.answer.meaning import paraphrased
-from qa.answer.vectors import word_vectors
+from qa.answer.vectors import WordVectors, word_vectors
 from tests.conftest import bot_over
 
 FLOOD = "\n\n".join([
@@ -56,3 +56,30 @@ def test_a_paraphrased_word_is_said_by_the_sentence_an_unmentioned_one_is_not(fl
                      "What was the temperature in Millbrook on Tuesday?"]:
         refused = flood_bot.ask(question)
         assert refused.refused and refused.citations == [], refused.text
+
+
+class CountingEmbedder:
+    """The real embedder, counting the passages it is asked to embed."""
+
+    def __init__(self, embedder) -> None:
+        self.embedder, self.passages = embedder, 0
+
+    def embed_passages(self, texts: list[str]):
+        self.passages += len(texts)
+        return self.embedder.embed_passages(texts)
+
+    def __getattr__(self, name: str):
+        return getattr(self.embedder, name)
+
+
+def test_a_sentence_is_embedded_once_for_every_word_the_gate_tests(flood_bot):
+    """`paraphrased` runs once per missing word over the same best sentence: its passage
+    vector is the embedder's own, computed once."""
+    counting = CountingEmbedder(flood_bot.answerer.embedder)
+    vectors = WordVectors(counting)
+    sentence = "Firefighters rescued nine people from stranded cars on the valley road."
+    asked = "How many motorists did the fire brigade rescue from stranded vehicles?"
+    said = [paraphrased(asked, word, sentence, vectors) for word in ("motorists", "vehicles")]
+    assert counting.passages == 1, said
+    own = counting.embedder.embed_passages([sentence])[0]
+    assert float(vectors.passage(sentence) @ own) > 0.9999

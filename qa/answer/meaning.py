@@ -349,5 +349,5 @@ def paraphrased(question: str, word: str, sentence: str, vectors: WordVectors) -
     if without == question:
         return False
     asked = vectors.vectors([question, without])
-    said = vectors.embedder.embed_passages([sentence])[0]
+    said = vectors.passage(sentence)
     return float(asked[0] @ said - asked[1] @ said) >= PARAPHRASE_GAIN

@@ -1,4 +1,5 @@
-"""Short-text vectors for the verifier: words and names embedded as queries, cached.
+"""Short-text vectors for the verifier and the gate: words and names embedded as queries,
+sentences embedded as passages (`WordVectors.passage`), both cached.
 
 The multilingual embedder puts a word and its translation close together ("Bruxelles" ~
 "Brussels", "nucléaire" ~ "nuclear"); the verifier compares single words and names with it.
@@ -23,6 +24,7 @@ class WordVectors:
     def __init__(self, embedder: Embedder) -> None:
         self.embedder = embedder
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._passages: OrderedDict[str, np.ndarray] = OrderedDict()
         self._lock = Lock()
 
     def vectors(self, texts: list[str]) -> np.ndarray:
@@ -40,6 +42,19 @@ class WordVectors:
                     self._cache.popitem(last=False)
         with self._lock:
             return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 1))
+
+    def passage(self, text: str) -> np.ndarray:
+        """Unit vector of a sentence embedded as a passage (not a query), cached like words:
+        the refusal gate compares one best sentence with several variants of a question."""
+        with self._lock:
+            if text in self._passages:
+                return self._passages[text]
+        vec = np.asarray(self.embedder.embed_passages([text])[0], dtype=np.float32)
+        with self._lock:
+            self._passages[text] = vec
+            while len(self._passages) > _CACHE_SIZE // 10:
+                self._passages.popitem(last=False)
+        return vec
 
     def best(self, text: str, candidates: list[str]) -> tuple[float, str]:
         """The highest similarity of `text` to any candidate, and that candidate."""
