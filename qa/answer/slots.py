@@ -90,17 +90,19 @@ def misplaced_slot(sentence: str, passage_text: str, vectors: WordVectors | None
     mention of the sentence's name stands in its context (a list: "l'OSCE à Vienne")."""
     if vectors is None:
         return ""
-    theirs = slots(passage_text)
+    theirs = [(slot, name_source(slot.name), name_source(slot.context))
+              for slot in slots(passage_text)]
+    said = name_source(sentence)
     for mine in slots(sentence, window=len(sentence), bounded=False):
         own: list[Slot] = []
         others: list[Slot] = []
-        for slot in theirs:
+        for slot, its_name, its_context in theirs:
             if slot.place != mine.place:
                 continue
-            if name_found(mine.name, name_source(slot.name), vectors):
+            if name_found(mine.name, its_name, vectors):
                 own.append(slot)
-            elif not (name_found(mine.name, name_source(slot.context), vectors)
-                      or name_found(slot.name, name_source(sentence), vectors)):
+            elif not (name_found(mine.name, its_context, vectors)
+                      or name_found(slot.name, said, vectors)):
                 others.append(slot)
         if not own or not others:
             continue  # not in a slot of the passage (checked elsewhere), or no competitor
