@@ -1,9 +1,14 @@
-"""The verifier's role check with the real multilingual embedder: a name the passage holds in
-another slot (qa/answer/slots.py: another place or party fills it there) is a changed claim."""
+"""The verifier's role checks with the real multilingual embedder: a name the passage holds in
+another slot (qa/answer/slots.py: another place or party fills it there) is a changed claim, a
+word that is the passage's with a negative affix says the opposite (qa/answer/opposites.py),
+and a coordinated predicate keeps its negation."""
 
 import pytest
 
+from qa.answer.meaning import WORD_SIM, passage_words
+from qa.answer.opposites import aligned_opposite, bases, spelled_opposite
 from qa.answer.slots import misplaced_slot, slots
+from qa.answer.vectors import word_vectors
 from qa.answer.verify import check_sentence, split_answer
 from qa.embed import make_embedder
 from qa.results import Passage
@@ -55,3 +60,54 @@ def test_no_slot_check_without_an_embedder():
     assert misplaced_slot("The council will meet in Geneva.", COUNCIL, None) == ""
 
 
+
+
+PROPOSALS = ("L’administration du président américain Joe Biden a déclaré que certaines des "
+             "propositions de sécurité de la Russie étaient clairement inacceptables, mais "
+             "Washington répondrait avec des idées plus concrètes concernant tout format de "
+             "pourparlers.")
+USEFUL = ("Il a estimé qu’il s’agissait d’une réunion utile pour tenter de désamorcer les "
+          "tensions à un moment particulièrement sensible.")
+APPEAL = ("The council's chief executive, Martin Greaves, said the council accepted the "
+          "judgment and would not appeal.")
+
+
+def test_opposites_spelled_alike_are_found_by_their_negative_affix():
+    assert spelled_opposite("acceptable", ["propositions", "inacceptables"]) == "inacceptables"
+    assert spelled_opposite("useful", ["useless"]) == "useless"
+    assert spelled_opposite("acceptable", ["acceptables", "propositions"]) == ""
+    assert spelled_opposite("unacceptable", ["inacceptables"]) == ""  # both negative
+    assert bases("united") == [] and bases("useless") == ["useful", "use"]
+
+
+@pytest.mark.parametrize(("sentence", "text", "kept"), [
+    ("Russia's security proposals were clearly unacceptable, the Biden administration said "
+     "[1].", PROPOSALS, True),
+    ("Russia's security proposals were clearly acceptable, the Biden administration said [1].",
+     PROPOSALS, False),
+    ("He considered it a useful meeting to try to defuse tensions [1].", USEFUL, True),
+    ("He considered it a useless meeting to try to defuse tensions [1].", USEFUL, False),
+])
+def test_a_word_with_a_negative_affix_is_not_its_opposite(sentence, text, kept, embedder):
+    ok, reason = verdict(sentence, text, embedder)
+    assert ok is kept, reason
+    if not kept:
+        assert "nothing like it" in reason
+
+
+def test_a_negated_passage_word_agrees_with_a_word_of_negative_affix(embedder):
+    text = "Les prochains pourparlers pourraient laisser certaines questions sans réponse."
+    vectors = word_vectors(embedder)
+    near = list(passage_words(text).originals)
+    assert aligned_opposite("unanswered", near, text, vectors, WORD_SIM) == ""
+
+
+@pytest.mark.parametrize(("sentence", "kept"), [
+    ("Martin Greaves said the council accepted the judgment and would not appeal [1].", True),
+    ("Martin Greaves said the council accepted the judgment and would appeal [1].", False),
+])
+def test_a_coordinated_predicate_keeps_its_negation(sentence, kept, embedder):
+    ok, reason = verdict(sentence, APPEAL, embedder)
+    assert ok is kept, reason
+    if not kept:
+        assert "polarity" in reason

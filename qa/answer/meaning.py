@@ -27,6 +27,7 @@ import Stemmer
 from rapidfuzz import fuzz
 
 from qa.answer.kinds import without_context
+from qa.answer.opposites import aligned_opposite, spelled_opposite
 from qa.answer.vectors import WordVectors
 from qa.text import STOPWORDS, fold, index_terms, split_sentences, words
 
@@ -116,19 +117,22 @@ def unaligned_words(sentence: str, passage_text: str, vectors: WordVectors | Non
     embedder similarity (none are checked without an embedder); `skip` holds words checked
     elsewhere. Translations are looked for in the passage sentences closest to it."""
     src = passage_words(passage_text)
-    loose = [w for w in dict.fromkeys(content_words(sentence))
-             if w not in skip and not lexically_aligned(w, src)]
+    mine = [w for w in dict.fromkeys(content_words(sentence)) if w not in skip]
+    # A word spelled like the passage's but for a negative affix says the opposite.
+    out = [(w, 0.0) for w in mine if w not in src.words and spelled_opposite(w, src.words)]
+    loose = [w for w in mine if not lexically_aligned(w, src) and (w, 0.0) not in out]
     if not loose or vectors is None:  # no embedder: a paraphrase can't be told from a change
-        return []
+        return out
     near = list(dict.fromkeys(w for part in closest_sentences(sentence, passage_text, vectors)
                               for w in passage_words(part).originals))
     # The embedder reads words as written: accents carry meaning ("tempête" ~ "storm" .88,
     # "tempete" .83).
     written = {fold(w): w for w in _WORD_AS_WRITTEN.findall(sentence)}
-    out = []
     for word in loose:
         sim = vectors.best(written.get(word, word), near)[0]
-        if sim < WORD_SIM:
+        if aligned_opposite(written.get(word, word), near, passage_text, vectors, WORD_SIM):
+            out.append((word, 0.0))
+        elif sim < WORD_SIM:
             out.append((word, round(sim, 3)))
     return out
 
@@ -166,9 +170,10 @@ def negative(clause: str) -> bool:
 
 
 def clauses(text: str) -> list[str]:
-    """The clauses of a text with at least two content words (a verb of denial counts)."""
+    """The clauses of a text with a content word (or a verb of denial): a coordinated
+    predicate is a clause of its own ("accepted the judgment and would not appeal")."""
     return [c.strip() for c in _CLAUSE_SPLIT.split(text) if c and len(content_words(c)) + sum(
-        w in _DENIALS for w in words(c)) >= 2]
+        w in _DENIALS for w in words(c)) >= 1]
 
 
 def closest_clauses(clause: str, passage_text: str, vectors: WordVectors,
