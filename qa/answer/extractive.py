@@ -45,6 +45,7 @@ from qa.answer.gate import (
 )
 from qa.answer.kinds import QuestionKind, contrast_sides, question_kind
 from qa.answer.lead import frame, lead_text
+from qa.answer.order import dated_pair, dates_in, order_sides
 from qa.answer.rewrite import named_things, split_context
 from qa.answer.vectors import word_vectors
 from qa.calibrate import DEFAULT_BARS
@@ -250,8 +251,10 @@ class ExtractiveAnswerer:
         if clause:
             return [], clause
         sides = contrast_sides(question) if kind.kind == "contrast" else None
+        if kind.kind == "order":  # "A before or after B?": each event's dated sentence
+            sides = order_sides(question)
         if sides:
-            return self.sides(sides, ranked), ""
+            return self.sides(sides, ranked, dated=kind.kind == "order"), ""
         chosen = [best]
         if kind.plural:  # a list: gather from up to three sentences
             for c in ranked[1:8]:
@@ -272,20 +275,28 @@ class ExtractiveAnswerer:
         other = rival(kind.kind, best, ranked[:8], index_terms(question))
         return ([best, other] if other is not None else chosen), ""
 
-    def sides(self, sides: tuple[str, str], ranked: list[Candidate]) -> list[Candidate]:
+    def sides(self, sides: tuple[str, str], ranked: list[Candidate],
+              dated: bool = False) -> list[Candidate]:
         """For "how does A compare with B?": the sentence of the best article nearest to each
-        side (a sentence with a figure preferred), each quoted once."""
+        side (a sentence with a figure preferred), each quoted once. `dated` ("A before or
+        after B?"): the pair of dated sentences nearest to both events whose dates settle
+        their order (one sentence may date both; qa.answer.order.dated_pair)."""
         pool = [c for c in ranked[:12] if c.passage.doc_id == ranked[0].passage.doc_id]
+        if dated:
+            pool = [c for c in pool if dates_in(c.text)] or pool
         vectors = self._embed([c.text for c in pool])
         chosen: list[Candidate] = []
+        scores = []
         for side in sides:
             sims = vectors @ self.embedder.embed_query(side)
-            scores = [s + SIDE_FIGURE * bool(NUMBER_RE.search(c.text))
-                      + W_LEXICAL * _share(side, c) - (c in chosen)
-                      for s, c in zip(sims, pool, strict=True)]
-            pick = pool[int(np.argmax(scores))]
+            scores.append([s + SIDE_FIGURE * bool(NUMBER_RE.search(c.text))
+                           + W_LEXICAL * _share(side, c) - (c in chosen and not dated)
+                           for s, c in zip(sims, pool, strict=True)])
+            pick = pool[int(np.argmax(scores[-1]))]
             if pick not in chosen:
                 chosen.append(pick)
+        if dated:
+            return dated_pair(sides, pool, scores) or chosen
         return chosen
 
     # -- writing --------------------------------------------------------------------------

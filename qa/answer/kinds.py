@@ -67,6 +67,10 @@ _TYPE_WORDS = {"kind", "kinds", "type", "types", "sort", "sorts", "sorte", "sort
 _CAUSE_VERB = re.compile(r"(est ce qui a |est-ce qui a |a )?(led|lead|leads|caused|causes|prompted|"
                          r"triggered|explains?|drove|motivated|provoque|cause|conduit|pousse|"
                          r"explique|motive)\b")
+# "A before or after B?": which of two events came first (qa.answer.order)
+ORDER_RE = re.compile(r"\b(?:before or after|after or before|earlier or later|"
+                      r"avant ou apr[eè]s|apr[eè]s ou avant|plus t[oô]t ou plus tard)\b",
+                      re.IGNORECASE)
 _IN_SITU = {"quoi", "quand", "pourquoi", "combien"}
 _COMPARE = re.compile(r"\bcompar\w*|\blikened\b|\bcompare\w*|\bsimilar to\b|\bsemblable\b")
 _DESCRIBE = re.compile(r"\b(describ\w*|decri\w*|qualifi\w*|call(ed)?|appel\w*|characteri[sz]\w*|"
@@ -86,7 +90,8 @@ class QuestionKind:
     """What a question asks for.
 
     kind: date, year, duration, number, place, country, person, definition, why, how, yesno,
-    quote, compare ("compared to what?"), contrast ("how does A compare with B?") or other.
+    order ("A before or after B?"), quote, compare ("compared to what?"), contrast ("how does
+    A compare with B?") or other.
     `subject` is the thing to define ("Wendy Sherman"), `plural` is set for lists ("which two
     countries"), `since` for "last / first since" questions, `amount` when the number is money
     or a quantity with its unit and `focus` the word the answer sentence should hold.
@@ -140,6 +145,8 @@ def question_kind(question: str) -> QuestionKind:
     since = bool(_LAST.search(folded))
     if not tokens:
         return QuestionKind("other")
+    if ORDER_RE.search(without_context(question)):
+        return QuestionKind("order")
     i = 0
     while i < len(tokens) - 1 and (tokens[i] in _PREPOSITIONS or tokens[i] in _WHERE_FROM
                                    ) and tokens[i] not in {"a"}:

@@ -16,6 +16,7 @@ from qa.answer.evidence import (
     negated,
 )
 from qa.answer.kinds import QuestionKind
+from qa.answer.order import order_lead
 from qa.answer.rewrite import split_context
 from qa.language import language_name
 from qa.text import fold, index_terms
@@ -27,6 +28,8 @@ if TYPE_CHECKING:
 def lead_text(kind: QuestionKind, question: str, chosen: list[Candidate], language: str) -> str:
     """The short answer that opens the reply ('' when the quote itself is the answer)."""
     best = chosen[0]
+    if kind.kind == "order":  # "before" / "après", from the two events' dates
+        return order_lead(question, chosen, language)
     if kind.kind == "yesno":
         no = negated(best.text) != negated(question)
         return {"fr": "non" if no else "oui", "en": "no" if no else "yes"}[language]
