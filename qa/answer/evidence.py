@@ -215,7 +215,7 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
                 end = len(sentence.rstrip(" .;"))
             text = sentence[start:end].strip()
             if not text or not _not_in_question(text, question, kind.kind != "quote") or (
-                    known and fold(text) in fold(known)):
+                    known and not _not_in_question(text, known, kind.kind != "quote")):
                 continue
             if kind.kind == "number" and not _good_number(text, sentence[end:], counted):
                 continue

@@ -22,6 +22,7 @@ import numpy as np
 
 from qa.answer import refusal
 from qa.answer.conflicts import compatible, divergence, rival
+from qa.answer.countries import countries_in
 from qa.answer.counts import counts_by_another_word
 from qa.answer.crosslang import cognate_shares, counted_across
 from qa.answer.dates import date_evidence
@@ -29,6 +30,7 @@ from qa.answer.evidence import (
     DATELINE_RE,
     NUMBER_RE,
     TYPED_KINDS,
+    Evidence,
     counted_noun,
     find_evidence,
     find_subject,
@@ -85,6 +87,8 @@ class Candidate:
     focused: bool = False  # holds the question's focus word (same language only)
     # `lexical`, also counting the question's names its passage holds and its title's words
     topical: float = 0.0
+    # a follow-up's sentence whose only evidence is what the conversation named (its "he")
+    known_only: bool = False
 
 
 class ExtractiveAnswerer:
@@ -162,13 +166,20 @@ class ExtractiveAnswerer:
             spelled = 0.0 if same else max(0.0, cognate - c.lexical)
             # what the conversation already said is not what a follow-up asks
             c.evidence = find_evidence(kind, c.text, question, same, known=context)
+            if kind.kind == "country":  # a country named or given by its adjective first
+                c.evidence = [Evidence(*found) for found in countries_in(
+                    c.text, question, q_language)] or c.evidence
             if kind.kind == "date" and not c.evidence:  # "lundi", "demain"... (qa.answer.dates)
                 c.evidence = date_evidence(c.text, c.passage.published, question)
             if context:
                 c.evidence = [e for e in c.evidence if fold(e.text) not in fold(context)]
+                # "who is he going with? (Kuleba)": a sentence naming only him is quoted
+                c.known_only = kind.kind == "person" and not c.evidence and bool(
+                    find_evidence(kind, c.text, question, same))
             if counted and not same:  # "combien d'infirmières" / "45 nurses"
                 c.evidence = counted_across(counted, c.text, c.evidence, vectors)
-            strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else 0.0
+            strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else (
+                0.5 * c.known_only)  # it names whom the follow-up asks about
             c.focused = same and bool(focus & terms)
             c.score = (float(rank_sim) + W_LEXICAL * (c.lexical + spelled) + W_TYPE * strength
                        + W_FOCUS * c.focused + W_RANK / (1 + c.passage_rank)
@@ -227,7 +238,7 @@ class ExtractiveAnswerer:
         elif typed:  # the answer must contain evidence of the asked type
             # "who paid for X?" may be answered by "the province had paid...": no name, but
             # the asked verb; such a sentence is quoted without a short lead
-            with_evidence = [c for c in pool if c.evidence or (
+            with_evidence = [c for c in pool if c.evidence or c.known_only or (
                 kind.kind == "person" and c.focused)]
             if kind.kind in {"person", "date"} and any(c.focused for c in with_evidence):
                 with_evidence = [c for c in with_evidence if c.focused]  # who did the verb

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from qa.answer.countries import is_country_name
 from qa.answer.dates import WEEKDAYS_EN, WEEKDAYS_FR
 from qa.answer.evidence import (
     EN_NUMBERS,
@@ -38,6 +39,9 @@ def lead_text(kind: QuestionKind, question: str, chosen: list[Candidate], langua
     if kind.kind == "definition":
         return f"{kind.subject} : {best.evidence[0].text}" if language == "fr" else (
             f"{kind.subject}: {best.evidence[0].text}")
+    if kind.kind == "country" and not kind.plural and is_country_name(
+            best.evidence[0].text, language):  # "les diplomates russes" -> "Russia"
+        return best.evidence[0].text
     if kind.kind == "why" or (kind.kind == "country" and not kind.plural):
         return ""  # the quote says it better than a guessed span
     own = index_terms(split_context(question)[0], language)  # a follow-up's words first
