@@ -249,8 +249,11 @@ def _which(question: str, wh: str, i: int, rest: list[str], folded: str,
             continue
         head = head or w
     # the first known head noun among the next words ("which Russian officials", "what is
-    # the name of"), else the first word
-    known = next((w for w in words[:4] if w in _HEAD_KIND), "")
+    # the name of"), else the first word; the wh-phrase ends at its verb ("in what form did
+    # the diplomats meet": not "diplomats") and a noun of a noun is not the head ("quelle
+    # partie du pays": a part, not a country)
+    phrase = _wh_phrase(rest)
+    known = next((w for w in phrase[:4] if w in _HEAD_KIND), "")
     head = known or head
     kind = _HEAD_KIND.get(head) or ("person" if head in _ROLE_HEADS else None)
     if kind:
@@ -283,6 +286,26 @@ def _which(question: str, wh: str, i: int, rest: list[str], folded: str,
     # "which companies...": a plural head asks for a list
     plural = plural or bool(focus and wh in {"which", "what"} and re.search(r"[^siu]s$", head))
     return QuestionKind("other", plural=plural, focus=focus)
+
+
+_OF_WORDS = {"of", "de", "du", "des", "d"}
+_ARTICLES = {"the", "a", "an", "le", "la", "les", "l"}
+
+
+def _wh_phrase(rest: list[str]) -> list[str]:
+    """The words of a which/what phrase after the wh-word, without articles and "of": up to
+    its verb, and up to an unknown noun's "of" ("partie du pays" -> ["partie"])."""
+    out: list[str] = []
+    for i, w in enumerate(rest):
+        if w in _VERB_AUXILIARIES and out:
+            break
+        if w in _OF_WORDS:
+            if out and out[-1] not in _HEAD_KIND and out[-1] not in _TYPE_WORDS | _NUMBER_HEADS:
+                break
+            continue
+        if w not in _ARTICLES and not (w in _VERB_AUXILIARIES and i == 0):
+            out.append(w)
+    return out
 
 
 _MEASURE_ADJECTIVES = {"heavy", "tall", "deep", "wide", "fast", "powerful", "expensive",

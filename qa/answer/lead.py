@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from qa.answer.clauses import closest_to_terms, reference_phrases
 from qa.answer.countries import is_country_name
 from qa.answer.dates import WEEKDAYS_EN, WEEKDAYS_FR
 from qa.answer.evidence import (
@@ -13,7 +14,6 @@ from qa.answer.evidence import (
     MONTHS_EN,
     MONTHS_FR,
     NUMBER_WORDS,
-    closest_to_terms,
     negated,
 )
 from qa.answer.kinds import QuestionKind
@@ -44,7 +44,10 @@ def lead_text(kind: QuestionKind, question: str, chosen: list[Candidate], langua
         return best.evidence[0].text
     if kind.kind == "why" or (kind.kind == "country" and not kind.plural):
         return ""  # the quote says it better than a guessed span
-    own = index_terms(split_context(question)[0], language)  # a follow-up's words first
+    own_words, context = split_context(question)
+    own = index_terms(own_words, language)  # a follow-up's words first
+    referent = index_terms(context, language)  # what its pronoun stands for
+    aside = index_terms(reference_phrases(own_words), language)  # "after noticing it"
     folded = fold(best.text)
     terms = own if any(t[:5] in folded for t in own if len(t) >= 3) else index_terms(
         question, language)
@@ -59,8 +62,8 @@ def lead_text(kind: QuestionKind, question: str, chosen: list[Candidate], langua
         joined = ", ".join(render_short(kind.kind, t, language) for t in items[:8])
         return joined
     if kind.kind == "quote":
-        return f"« {closest_to_terms(best.evidence, best.text, terms).text} »"
-    short = closest_to_terms(best.evidence, best.text, terms).text
+        return f"« {closest_to_terms(best.evidence, best.text, terms, referent, aside).text} »"
+    short = closest_to_terms(best.evidence, best.text, terms, referent, aside).text
     return render_short(kind.kind, short, language)
 
 
