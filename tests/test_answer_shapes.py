@@ -1,6 +1,7 @@
 """Answers whose shape the question sets (real Chroma, real embedder, articles of our own):
 "A before or after B?" from the two events' dates, a country given only by its adjective,
-the figure of the clause the question is about, and a follow-up whose "he" is not its answer.
+the figure of the clause the question is about, days counted from dates (not "two towns"),
+and a follow-up whose "he" is not its answer.
 """
 
 import pytest
@@ -21,6 +22,7 @@ The council will publish the full plans on 30 June, after residents have been co
 
 Sales rose by 12 per cent at the old theatre, while the town museum's sales fell 3 per cent.
 
+An opening festival with the two twin towns will be held on 4 and 5 October.
 Mayor Ruth Calder said the hall was "the boldest thing this town has done in a century".
 Moran, accompanied by the chief engineer Tomas Haug, will travel to Bergen in August.
 """
@@ -51,6 +53,11 @@ def test_a_country_given_by_its_adjective_answers_which_country(hall_bot):
 def test_the_figure_of_the_clause_the_question_names(hall_bot):
     answer = hall_bot.ask("By how much did sales at the old theatre change?")
     assert _lead(answer).startswith("12 per cent"), answer.text
+
+
+def test_days_are_counted_from_durations_and_dates_not_other_counts(hall_bot):
+    answer = hall_bot.ask("How many days will the opening festival last?")
+    assert _lead(answer).startswith("2 days (4 and 5 October)"), answer.text
 
 
 def test_the_person_a_follow_up_pronoun_stands_for_is_not_its_answer(hall_bot):

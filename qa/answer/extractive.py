@@ -26,6 +26,7 @@ from qa.answer.countries import countries_in
 from qa.answer.counts import counts_by_another_word
 from qa.answer.crosslang import cognate_shares, counted_across
 from qa.answer.dates import date_evidence
+from qa.answer.daycounts import counted_time_unit, time_count_evidence
 from qa.answer.evidence import (
     DATELINE_RE,
     NUMBER_RE,
@@ -152,6 +153,7 @@ class ExtractiveAnswerer:
                                           languages))
         cognates = cognate_shares(own, context, [c.text for c in out], W_CONTEXT_TERMS)
         counted = counted_noun(question) if kind.kind == "number" else ""
+        unit = counted_time_unit(question) if kind.kind == "number" else ""  # "how many days"
         vectors = word_vectors(self.embedder) if counted else None
         for c, sim, rank_sim, terms, cognate in zip(out, sims, ranking, sent_terms, cognates,
                                                     strict=True):
@@ -166,6 +168,8 @@ class ExtractiveAnswerer:
             spelled = 0.0 if same else max(0.0, cognate - c.lexical)
             # what the conversation already said is not what a follow-up asks
             c.evidence = find_evidence(kind, c.text, question, same, known=context)
+            if unit:  # time is counted by a duration or by dates (qa.answer.daycounts)
+                c.evidence = time_count_evidence(unit, c.text, passage_language(c.passage))
             if kind.kind == "country":  # a country named or given by its adjective first
                 c.evidence = [Evidence(*found) for found in countries_in(
                     c.text, question, q_language)] or c.evidence
@@ -176,7 +180,7 @@ class ExtractiveAnswerer:
                 # "who is he going with? (Kuleba)": a sentence naming only him is quoted
                 c.known_only = kind.kind == "person" and not c.evidence and bool(
                     find_evidence(kind, c.text, question, same))
-            if counted and not same:  # "combien d'infirmières" / "45 nurses"
+            if counted and not same and not unit:  # "combien d'infirmières" / "45 nurses"
                 c.evidence = counted_across(counted, c.text, c.evidence, vectors)
             strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else (
                 0.5 * c.known_only)  # it names whom the follow-up asks about
@@ -243,8 +247,8 @@ class ExtractiveAnswerer:
             if kind.kind in {"person", "date"} and any(c.focused for c in with_evidence):
                 with_evidence = [c for c in with_evidence if c.focused]  # who did the verb
             # "how many motorists..." / "nine people from stranded cars" (qa.answer.counts)
-            with_evidence = with_evidence or counts_by_another_word(kind, question, pool,
-                                                                    passages)
+            with_evidence = with_evidence or (not counted_time_unit(question) and (
+                counts_by_another_word(kind, question, pool, passages)))
             if not with_evidence:
                 return [], "no evidence"
             best = with_evidence[0]
