@@ -14,7 +14,8 @@ from __future__ import annotations
 from typing import Protocol
 
 from qa.answer.claims import facts
-from qa.answer.evidence import Evidence, closest_to_terms
+from qa.answer.clauses import closest_to_terms
+from qa.answer.evidence import Evidence
 from qa.answer.lead import render_short
 from qa.results import Passage
 from qa.syndication import same_text

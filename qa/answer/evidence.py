@@ -215,7 +215,7 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
                 end = len(sentence.rstrip(" .;"))
             text = sentence[start:end].strip()
             if not text or not _not_in_question(text, question, kind.kind != "quote") or (
-                    known and fold(text) in fold(known)):
+                    known and not _not_in_question(text, known, kind.kind != "quote")):
                 continue
             if kind.kind == "number" and not _good_number(text, sentence[end:], counted):
                 continue
@@ -383,17 +383,3 @@ def _is_generic(text: str, sentence: str, start: int) -> bool:
         return True
     return fold(text) in {fold(m) for m in MONTHS_FR}
 
-
-def closest_to_terms(evidence: list[Evidence], sentence: str, terms: list[str]) -> Evidence:
-    """The evidence span nearest to a question term occurring in the sentence."""
-    folded = fold(sentence)
-    anchors = [m.start() for t in terms if len(t) >= 3 or t.isdigit()
-               for m in re.finditer(re.escape(t[:5]), folded)]
-    if not anchors:
-        return evidence[0]
-
-    def distance(e: Evidence, anchor: int) -> int:
-        # Answers tend to follow the words they answer ("basée à Vienne"): before costs double.
-        return e.start - anchor if e.start >= anchor else 2 * (anchor - e.start)
-
-    return min(evidence, key=lambda e: min(distance(e, a) for a in anchors))

@@ -22,13 +22,16 @@ import numpy as np
 
 from qa.answer import refusal
 from qa.answer.conflicts import compatible, divergence, rival
+from qa.answer.countries import countries_in
 from qa.answer.counts import counts_by_another_word
 from qa.answer.crosslang import cognate_shares, counted_across
 from qa.answer.dates import date_evidence
+from qa.answer.daycounts import counted_time_unit, time_count_evidence
 from qa.answer.evidence import (
     DATELINE_RE,
     NUMBER_RE,
     TYPED_KINDS,
+    Evidence,
     counted_noun,
     find_evidence,
     find_subject,
@@ -45,6 +48,7 @@ from qa.answer.gate import (
 )
 from qa.answer.kinds import QuestionKind, contrast_sides, question_kind
 from qa.answer.lead import frame, lead_text
+from qa.answer.order import dated_pair, dates_in, order_sides
 from qa.answer.rewrite import named_things, split_context
 from qa.answer.vectors import word_vectors
 from qa.calibrate import DEFAULT_BARS
@@ -84,6 +88,8 @@ class Candidate:
     focused: bool = False  # holds the question's focus word (same language only)
     # `lexical`, also counting the question's names its passage holds and its title's words
     topical: float = 0.0
+    # a follow-up's sentence whose only evidence is what the conversation named (its "he")
+    known_only: bool = False
 
 
 class ExtractiveAnswerer:
@@ -147,6 +153,7 @@ class ExtractiveAnswerer:
                                           languages))
         cognates = cognate_shares(own, context, [c.text for c in out], W_CONTEXT_TERMS)
         counted = counted_noun(question) if kind.kind == "number" else ""
+        unit = counted_time_unit(question) if kind.kind == "number" else ""  # "how many days"
         vectors = word_vectors(self.embedder) if counted else None
         for c, sim, rank_sim, terms, cognate in zip(out, sims, ranking, sent_terms, cognates,
                                                     strict=True):
@@ -161,13 +168,22 @@ class ExtractiveAnswerer:
             spelled = 0.0 if same else max(0.0, cognate - c.lexical)
             # what the conversation already said is not what a follow-up asks
             c.evidence = find_evidence(kind, c.text, question, same, known=context)
+            if unit:  # time is counted by a duration or by dates (qa.answer.daycounts)
+                c.evidence = time_count_evidence(unit, c.text, passage_language(c.passage))
+            if kind.kind == "country":  # a country named or given by its adjective first
+                c.evidence = [Evidence(*found) for found in countries_in(
+                    c.text, question, q_language)] or c.evidence
             if kind.kind == "date" and not c.evidence:  # "lundi", "demain"... (qa.answer.dates)
                 c.evidence = date_evidence(c.text, c.passage.published, question)
             if context:
                 c.evidence = [e for e in c.evidence if fold(e.text) not in fold(context)]
-            if counted and not same:  # "combien d'infirmières" / "45 nurses"
+                # "who is he going with? (Kuleba)": a sentence naming only him is quoted
+                c.known_only = kind.kind == "person" and not c.evidence and bool(
+                    find_evidence(kind, c.text, question, same))
+            if counted and not same and not unit:  # "combien d'infirmières" / "45 nurses"
                 c.evidence = counted_across(counted, c.text, c.evidence, vectors)
-            strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else 0.0
+            strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else (
+                0.5 * c.known_only)  # it names whom the follow-up asks about
             c.focused = same and bool(focus & terms)
             c.score = (float(rank_sim) + W_LEXICAL * (c.lexical + spelled) + W_TYPE * strength
                        + W_FOCUS * c.focused + W_RANK / (1 + c.passage_rank)
@@ -226,13 +242,13 @@ class ExtractiveAnswerer:
         elif typed:  # the answer must contain evidence of the asked type
             # "who paid for X?" may be answered by "the province had paid...": no name, but
             # the asked verb; such a sentence is quoted without a short lead
-            with_evidence = [c for c in pool if c.evidence or (
+            with_evidence = [c for c in pool if c.evidence or c.known_only or (
                 kind.kind == "person" and c.focused)]
             if kind.kind in {"person", "date"} and any(c.focused for c in with_evidence):
                 with_evidence = [c for c in with_evidence if c.focused]  # who did the verb
             # "how many motorists..." / "nine people from stranded cars" (qa.answer.counts)
-            with_evidence = with_evidence or counts_by_another_word(kind, question, pool,
-                                                                    passages)
+            with_evidence = with_evidence or (not counted_time_unit(question) and (
+                counts_by_another_word(kind, question, pool, passages)))
             if not with_evidence:
                 return [], "no evidence"
             best = with_evidence[0]
@@ -250,8 +266,10 @@ class ExtractiveAnswerer:
         if clause:
             return [], clause
         sides = contrast_sides(question) if kind.kind == "contrast" else None
+        if kind.kind == "order":  # "A before or after B?": each event's dated sentence
+            sides = order_sides(question)
         if sides:
-            return self.sides(sides, ranked), ""
+            return self.sides(sides, ranked, dated=kind.kind == "order"), ""
         chosen = [best]
         if kind.plural:  # a list: gather from up to three sentences
             for c in ranked[1:8]:
@@ -272,20 +290,28 @@ class ExtractiveAnswerer:
         other = rival(kind.kind, best, ranked[:8], index_terms(question))
         return ([best, other] if other is not None else chosen), ""
 
-    def sides(self, sides: tuple[str, str], ranked: list[Candidate]) -> list[Candidate]:
+    def sides(self, sides: tuple[str, str], ranked: list[Candidate],
+              dated: bool = False) -> list[Candidate]:
         """For "how does A compare with B?": the sentence of the best article nearest to each
-        side (a sentence with a figure preferred), each quoted once."""
+        side (a sentence with a figure preferred), each quoted once. `dated` ("A before or
+        after B?"): the pair of dated sentences nearest to both events whose dates settle
+        their order (one sentence may date both; qa.answer.order.dated_pair)."""
         pool = [c for c in ranked[:12] if c.passage.doc_id == ranked[0].passage.doc_id]
+        if dated:
+            pool = [c for c in pool if dates_in(c.text)] or pool
         vectors = self._embed([c.text for c in pool])
         chosen: list[Candidate] = []
+        scores = []
         for side in sides:
             sims = vectors @ self.embedder.embed_query(side)
-            scores = [s + SIDE_FIGURE * bool(NUMBER_RE.search(c.text))
-                      + W_LEXICAL * _share(side, c) - (c in chosen)
-                      for s, c in zip(sims, pool, strict=True)]
-            pick = pool[int(np.argmax(scores))]
+            scores.append([s + SIDE_FIGURE * bool(NUMBER_RE.search(c.text))
+                           + W_LEXICAL * _share(side, c) - (c in chosen and not dated)
+                           for s, c in zip(sims, pool, strict=True)])
+            pick = pool[int(np.argmax(scores[-1]))]
             if pick not in chosen:
                 chosen.append(pick)
+        if dated:
+            return dated_pair(sides, pool, scores) or chosen
         return chosen
 
     # -- writing --------------------------------------------------------------------------

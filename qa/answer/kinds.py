@@ -67,6 +67,10 @@ _TYPE_WORDS = {"kind", "kinds", "type", "types", "sort", "sorts", "sorte", "sort
 _CAUSE_VERB = re.compile(r"(est ce qui a |est-ce qui a |a )?(led|lead|leads|caused|causes|prompted|"
                          r"triggered|explains?|drove|motivated|provoque|cause|conduit|pousse|"
                          r"explique|motive)\b")
+# "A before or after B?": which of two events came first (qa.answer.order)
+ORDER_RE = re.compile(r"\b(?:before or after|after or before|earlier or later|"
+                      r"avant ou apr[eè]s|apr[eè]s ou avant|plus t[oô]t ou plus tard)\b",
+                      re.IGNORECASE)
 _IN_SITU = {"quoi", "quand", "pourquoi", "combien"}
 _COMPARE = re.compile(r"\bcompar\w*|\blikened\b|\bcompare\w*|\bsimilar to\b|\bsemblable\b")
 _DESCRIBE = re.compile(r"\b(describ\w*|decri\w*|qualifi\w*|call(ed)?|appel\w*|characteri[sz]\w*|"
@@ -86,7 +90,8 @@ class QuestionKind:
     """What a question asks for.
 
     kind: date, year, duration, number, place, country, person, definition, why, how, yesno,
-    quote, compare ("compared to what?"), contrast ("how does A compare with B?") or other.
+    order ("A before or after B?"), quote, compare ("compared to what?"), contrast ("how does
+    A compare with B?") or other.
     `subject` is the thing to define ("Wendy Sherman"), `plural` is set for lists ("which two
     countries"), `since` for "last / first since" questions, `amount` when the number is money
     or a quantity with its unit and `focus` the word the answer sentence should hold.
@@ -140,6 +145,8 @@ def question_kind(question: str) -> QuestionKind:
     since = bool(_LAST.search(folded))
     if not tokens:
         return QuestionKind("other")
+    if ORDER_RE.search(without_context(question)):
+        return QuestionKind("order")
     i = 0
     while i < len(tokens) - 1 and (tokens[i] in _PREPOSITIONS or tokens[i] in _WHERE_FROM
                                    ) and tokens[i] not in {"a"}:
@@ -242,8 +249,11 @@ def _which(question: str, wh: str, i: int, rest: list[str], folded: str,
             continue
         head = head or w
     # the first known head noun among the next words ("which Russian officials", "what is
-    # the name of"), else the first word
-    known = next((w for w in words[:4] if w in _HEAD_KIND), "")
+    # the name of"), else the first word; the wh-phrase ends at its verb ("in what form did
+    # the diplomats meet": not "diplomats") and a noun of a noun is not the head ("quelle
+    # partie du pays": a part, not a country)
+    phrase = _wh_phrase(rest)
+    known = next((w for w in phrase[:4] if w in _HEAD_KIND), "")
     head = known or head
     kind = _HEAD_KIND.get(head) or ("person" if head in _ROLE_HEADS else None)
     if kind:
@@ -276,6 +286,26 @@ def _which(question: str, wh: str, i: int, rest: list[str], folded: str,
     # "which companies...": a plural head asks for a list
     plural = plural or bool(focus and wh in {"which", "what"} and re.search(r"[^siu]s$", head))
     return QuestionKind("other", plural=plural, focus=focus)
+
+
+_OF_WORDS = {"of", "de", "du", "des", "d"}
+_ARTICLES = {"the", "a", "an", "le", "la", "les", "l"}
+
+
+def _wh_phrase(rest: list[str]) -> list[str]:
+    """The words of a which/what phrase after the wh-word, without articles and "of": up to
+    its verb, and up to an unknown noun's "of" ("partie du pays" -> ["partie"])."""
+    out: list[str] = []
+    for i, w in enumerate(rest):
+        if w in _VERB_AUXILIARIES and out:
+            break
+        if w in _OF_WORDS:
+            if out and out[-1] not in _HEAD_KIND and out[-1] not in _TYPE_WORDS | _NUMBER_HEADS:
+                break
+            continue
+        if w not in _ARTICLES and not (w in _VERB_AUXILIARIES and i == 0):
+            out.append(w)
+    return out
 
 
 _MEASURE_ADJECTIVES = {"heavy", "tall", "deep", "wide", "fast", "powerful", "expensive",

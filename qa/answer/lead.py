@@ -6,16 +6,18 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from qa.answer.clauses import closest_to_terms, reference_phrases
+from qa.answer.countries import is_country_name
 from qa.answer.dates import WEEKDAYS_EN, WEEKDAYS_FR
 from qa.answer.evidence import (
     EN_NUMBERS,
     MONTHS_EN,
     MONTHS_FR,
     NUMBER_WORDS,
-    closest_to_terms,
     negated,
 )
 from qa.answer.kinds import QuestionKind
+from qa.answer.order import order_lead
 from qa.answer.rewrite import split_context
 from qa.language import language_name
 from qa.text import fold, index_terms
@@ -27,6 +29,8 @@ if TYPE_CHECKING:
 def lead_text(kind: QuestionKind, question: str, chosen: list[Candidate], language: str) -> str:
     """The short answer that opens the reply ('' when the quote itself is the answer)."""
     best = chosen[0]
+    if kind.kind == "order":  # "before" / "après", from the two events' dates
+        return order_lead(question, chosen, language)
     if kind.kind == "yesno":
         no = negated(best.text) != negated(question)
         return {"fr": "non" if no else "oui", "en": "no" if no else "yes"}[language]
@@ -35,9 +39,15 @@ def lead_text(kind: QuestionKind, question: str, chosen: list[Candidate], langua
     if kind.kind == "definition":
         return f"{kind.subject} : {best.evidence[0].text}" if language == "fr" else (
             f"{kind.subject}: {best.evidence[0].text}")
+    if kind.kind == "country" and not kind.plural and is_country_name(
+            best.evidence[0].text, language):  # "les diplomates russes" -> "Russia"
+        return best.evidence[0].text
     if kind.kind == "why" or (kind.kind == "country" and not kind.plural):
         return ""  # the quote says it better than a guessed span
-    own = index_terms(split_context(question)[0], language)  # a follow-up's words first
+    own_words, context = split_context(question)
+    own = index_terms(own_words, language)  # a follow-up's words first
+    referent = index_terms(context, language)  # what its pronoun stands for
+    aside = index_terms(reference_phrases(own_words), language)  # "after noticing it"
     folded = fold(best.text)
     terms = own if any(t[:5] in folded for t in own if len(t) >= 3) else index_terms(
         question, language)
@@ -52,8 +62,8 @@ def lead_text(kind: QuestionKind, question: str, chosen: list[Candidate], langua
         joined = ", ".join(render_short(kind.kind, t, language) for t in items[:8])
         return joined
     if kind.kind == "quote":
-        return f"« {closest_to_terms(best.evidence, best.text, terms).text} »"
-    short = closest_to_terms(best.evidence, best.text, terms).text
+        return f"« {closest_to_terms(best.evidence, best.text, terms, referent, aside).text} »"
+    short = closest_to_terms(best.evidence, best.text, terms, referent, aside).text
     return render_short(kind.kind, short, language)
 
 
