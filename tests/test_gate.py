@@ -167,3 +167,27 @@ def test_a_number_of_something_else_is_not_the_price_of_a_thing_never_priced(sol
     assert refused.refused and refused.citations == [], refused.text
     answer = solar_bot.ask("How much will the Larch Hill solar park cost?")
     assert not answer.refused and answer.text.startswith("48 million pounds"), answer.text
+
+
+RACE = "\n\n".join([
+    "Two winners at the Hillport ten-mile race",
+    "HILLPORT, 5 May 2025 - Tomas Reyne won the men's race on Sunday in 48 minutes, his first "
+    "win on the course.",
+    '"My legs held on the last hill," said the 29-year-old, who trains in the hills above the '
+    "town.",
+    "In the women's race, Ilse Marten won in 54 minutes, her third title in Hillport."]) + "\n"
+
+
+def test_a_fact_about_another_person_does_not_answer_a_question_naming_someone(tmp_path):
+    """"the 29-year-old" follows a sentence naming Tomas Reyne: it gives his age, not the age
+    of Ilse Marten, whom the article names only further down."""
+    bot = bot_over(tmp_path, {"race.txt": RACE, "ferry.txt": OTHER})
+    answer = bot.ask("How old is Tomas Reyne?")
+    assert not answer.refused and answer.text.startswith("29"), answer.text
+    question = "How old is Ilse Marten?"
+    _, clause = bot.answerer.select(question, bot.retrieve(question, 8))
+    assert clause == "subject: Ilse Marten"
+    refused = bot.ask(question)
+    assert refused.refused and refused.citations == [], refused.text
+    # in another language, the name is matched all the same
+    assert bot.ask("Quel âge a Ilse Marten ?").refused

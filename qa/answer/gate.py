@@ -18,6 +18,7 @@ from qa.answer.evidence import TYPED_KINDS, counted_noun, find_evidence
 from qa.answer.kinds import QuestionKind, without_context
 from qa.answer.meaning import paraphrased, unmentioned_terms
 from qa.answer.rewrite import named_things
+from qa.answer.subjects import distant_names
 from qa.language import document_language
 from qa.results import Passage
 from qa.text import detect_language, fold, index_terms, split_sentences
@@ -44,7 +45,8 @@ def refusal_clause(kind: QuestionKind, question: str, best: Candidate,
                    bars: dict[str, float], passages: list[Passage],
                    vectors: WordVectors | None = None) -> str:
     """The clause of the refusal gate that refuses the best sentence ('' when none does:
-    "supports", "names", "unmentioned: salary", "quote", "confidence").
+    "supports", "names", "subject: Ilse Marten", "unmentioned: salary", "quote",
+    "confidence").
     In the question's language, the sentence must state what is asked
     (`supports`) and, for a question asking for a fact (a date, number, place, person...),
     every specific word of the question must occur in some passage: one near the articles'
@@ -62,13 +64,19 @@ def refusal_clause(kind: QuestionKind, question: str, best: Candidate,
     asking for the words used ("what did X say...?") needs a quotation in the sentence, and
     any question in another language than the sentence needs a name its article holds,
     translated names counted through `vectors` (`names_held`). A "what is the X of...?"
-    question needs X mentioned (`_asked_noun`)."""
+    question needs X mentioned (`_asked_noun`). In any language, a name of the question
+    that the sentence's article holds must be in the sentence, the one before it or the title
+    (`qa.answer.subjects.distant_names`): else the fact is of something else."""
     same = language_pair(question, best.passage) == "same"
     if same and not supports(kind, question, best):
         return "supports"
     if not same and not names_held(question, best.passage, vectors):
         return "names"  # "le mandat de Priya Desai" is not answered by an article on a marathon
     language = passage_language(best.passage)
+    # "How old is Ilse Marten?" is not answered by "said the 31-year-old" about another runner
+    distant = distant_names(question, best, passages, language, None if same else vectors)
+    if distant:
+        return "subject: " + ", ".join(distant)
     # "how did X describe Y": the speaker and the thing described must be in the quote's
     # article
     quoted = kind.kind == "quote"
