@@ -170,10 +170,9 @@ def negative(clause: str) -> bool:
 
 
 def clauses(text: str) -> list[str]:
-    """The clauses of a text with a content word (or a verb of denial): a coordinated
-    predicate is a clause of its own ("accepted the judgment and would not appeal")."""
+    """The clauses of a text with at least two content words (a verb of denial counts)."""
     return [c.strip() for c in _CLAUSE_SPLIT.split(text) if c and len(content_words(c)) + sum(
-        w in _DENIALS for w in words(c)) >= 1]
+        w in _DENIALS for w in words(c)) >= 2]
 
 
 def closest_clauses(clause: str, passage_text: str, vectors: WordVectors,
