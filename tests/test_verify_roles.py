@@ -34,6 +34,14 @@ def verdict(sentence: str, text: str, embedder) -> tuple[bool, str]:
     return checked.verified, checked.reason
 
 
+def assert_verdict(sentence: str, text: str, kept: bool, why: str, embedder) -> None:
+    """The sentence is kept, or rejected with `why` in the reason."""
+    ok, reason = verdict(sentence, text, embedder)
+    assert ok is kept, reason
+    if not kept:
+        assert why in reason
+
+
 def test_slots_are_names_after_a_preposition_with_their_context():
     found = slots(MOSCOW)
     assert [(s.name, s.place) for s in found] == [
@@ -50,16 +58,11 @@ def test_slots_are_names_after_a_preposition_with_their_context():
     ("Moscow wants NATO to end military cooperation with Ukraine and Georgia [1].", MOSCOW, True),
 ])
 def test_a_name_must_fill_its_own_slot_in_the_passage(sentence, text, kept, embedder):
-    ok, reason = verdict(sentence, text, embedder)
-    assert ok is kept, reason
-    if not kept:
-        assert "another role" in reason
+    assert_verdict(sentence, text, kept, "another role", embedder)
 
 
 def test_no_slot_check_without_an_embedder():
     assert misplaced_slot("The council will meet in Geneva.", COUNCIL, None) == ""
-
-
 
 
 PROPOSALS = ("L’administration du président américain Joe Biden a déclaré que certaines des "
@@ -87,10 +90,7 @@ def test_opposites_spelled_alike_are_found_by_their_negative_affix():
     ("He considered it a useless meeting to try to defuse tensions [1].", USEFUL, False),
 ])
 def test_a_word_with_a_negative_affix_is_not_its_opposite(sentence, text, kept, embedder):
-    ok, reason = verdict(sentence, text, embedder)
-    assert ok is kept, reason
-    if not kept:
-        assert "nothing like it" in reason
+    assert_verdict(sentence, text, kept, "nothing like it", embedder)
 
 
 def test_a_negated_passage_word_agrees_with_a_word_of_negative_affix(embedder):
