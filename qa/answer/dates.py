@@ -21,8 +21,11 @@ from qa.text import detect_language, fold, split_sentences
 
 WEEKDAYS_FR = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
 WEEKDAYS_EN = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-_DAY_INDEX = {fold(d): i for i, d in enumerate(WEEKDAYS_FR)} | {
+# folded day and month names -> weekday (0 = Monday) and month (1 = January)
+DAY_INDEX = {fold(d): i for i, d in enumerate(WEEKDAYS_FR)} | {
     d.lower(): i for i, d in enumerate(WEEKDAYS_EN)}
+MONTH_INDEX = {fold(m): i for i, m in enumerate(MONTHS_FR, 1)} | {
+    m.lower(): i for i, m in enumerate(MONTHS_EN, 1)}
 # Days relative to publication: folded expression -> offset.
 _OFFSETS = {"avant-hier": -2, "avant hier": -2, "apres-demain": 2, "apres demain": 2,
             "the day before yesterday": -2, "the day after tomorrow": 2, "hier": -1,
@@ -101,7 +104,7 @@ def resolve(sentence: str, published: str | None) -> list[Resolved]:
             date = base + dt.timedelta(days=_OFFSETS.get(key, _OFFSETS.get(key.replace(
                 "-", " "), 0)))
         else:
-            target = _DAY_INDEX[fold(m.group("day"))]
+            target = DAY_INDEX[fold(m.group("day"))]
             direction = _direction(sentence, m.start(), m.end())
             forced = bool(m.group("dir")) or fold(written).startswith(("next", "last"))
             delta = (target - base.weekday()) % 7 if direction > 0 else -(

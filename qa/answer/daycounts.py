@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import re
 
-from qa.answer.evidence import DATE_RE, DURATION_RE, MONTHS_EN, MONTHS_FR, Evidence
+from qa.answer.dates import MONTH_INDEX
+from qa.answer.evidence import DATE_RE, DURATION_RE, Evidence
 from qa.answer.implied import counted_phrase
 from qa.text import fold
 
 # Days, the unit counted here, singular and plural (language data); a count of years or
 # months is left to the general count (a term of office is not "within four years").
 _DAY_UNITS = {"day", "days", "jour", "jours", "journee", "journees"}
-_MONTHS = {fold(m): i for i, m in enumerate(MONTHS_FR, 1)} | {
-    m.lower(): i for i, m in enumerate(MONTHS_EN, 1)}
 _WORDS = {"fr": "jours", "en": "days"}
 
 
@@ -32,7 +31,7 @@ def counted_time_unit(question: str) -> str:
 def _day_month(span: str) -> tuple[list[int], int]:
     words = re.findall(r"\w+", fold(span))
     days = [int(w.rstrip("er")) for w in words if re.fullmatch(r"\d{1,2}(?:er)?", w)]
-    month = next((_MONTHS[w] for w in words if w in _MONTHS), 0)
+    month = next((MONTH_INDEX[w] for w in words if w in MONTH_INDEX), 0)
     return days, month
 
 

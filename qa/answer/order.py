@@ -14,13 +14,11 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from qa.answer.dates import WEEKDAYS_EN, WEEKDAYS_FR
+from qa.answer.dates import DAY_INDEX, MONTH_INDEX
 from qa.answer.evidence import (
     DATE_RE,
     DATELINE_RE,
     MONTH_RE,
-    MONTHS_EN,
-    MONTHS_FR,
     WEEKDAY_RE,
     YEAR_RE,
 )
@@ -35,10 +33,6 @@ if TYPE_CHECKING:
 _OPENER = re.compile(r"^\W*(?:(?:and|et|so|alors)\s+)?(?:did|do|does|was|were|is|are|will|has|"
                      r"have|had|est-ce qu['’]?e?)\s+", re.IGNORECASE)
 _LINK = re.compile(r"^\s*(?:que|qu['’]|the moment|when|lorsque|quand)\s*", re.IGNORECASE)
-_MONTHS = {fold(m): i for i, m in enumerate(MONTHS_FR, 1)} | {
-    m.lower(): i for i, m in enumerate(MONTHS_EN, 1)}
-_DAYS = {fold(d): i for i, d in enumerate(WEEKDAYS_FR)} | {
-    d.lower(): i for i, d in enumerate(WEEKDAYS_EN)}
 _WORDS = {"fr": ("avant", "après"), "en": ("before", "after")}
 
 
@@ -74,13 +68,13 @@ def dates_in(text: str) -> list[tuple[int, tuple[int, ...]]]:
 def _key(span: str) -> tuple[int, ...] | None:
     words = re.findall(r"\w+", fold(span))
     year = next((int(w) for w in words if YEAR_RE.fullmatch(w)), 0)
-    month = next((_MONTHS[w] for w in words if w in _MONTHS), 0)
+    month = next((MONTH_INDEX[w] for w in words if w in MONTH_INDEX), 0)
     day = next((int(w.rstrip("er")) for w in words if re.fullmatch(r"\d{1,2}(?:er)?", w)), 0)
     if month:
         if not day and re.search(r"\b(fin|end|late|later|tard)\b", fold(span)):
             day = 28
         return (1, year, month, day)
-    weekday = next((_DAYS[w] for w in words if w in _DAYS), None)
+    weekday = next((DAY_INDEX[w] for w in words if w in DAY_INDEX), None)
     if weekday is not None:
         return (0, weekday)
     return (1, year, 0, 0) if year else None

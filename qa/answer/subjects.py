@@ -19,6 +19,7 @@ import re
 from typing import TYPE_CHECKING
 
 from qa.answer.crosslang import translated
+from qa.answer.dates import WEEKDAYS_EN, WEEKDAYS_FR
 from qa.answer.evidence import MONTHS_EN, MONTHS_FR
 from qa.answer.kinds import without_context
 from qa.answer.rewrite import name_runs
@@ -35,9 +36,7 @@ _ATTRIBUTED = re.compile(r"\b(?:according to|selon|d['’]apr[eè]s|in the view 
 # Indefinite articles (language data; French "a" is a verb: "Quel âge a X ?").
 _INDEFINITE = {"fr": "un|une|Un|Une", "en": "a|an|A|An"}
 # Capitalised words that are not names of things (language data).
-_NOT_NAMES = frozenset(fold(m) for m in MONTHS_FR + MONTHS_EN) | frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi
-    vendredi samedi dimanche""".split())
+_NOT_NAMES = frozenset(fold(m) for m in MONTHS_FR + MONTHS_EN + WEEKDAYS_FR + WEEKDAYS_EN)
 
 
 def distant_names(question: str, best: Candidate, passages: list[Passage],
