@@ -125,26 +125,29 @@ def encoder_graph(enc: Encoder, int8: bool = True) -> bytes:
         else:  # rows in [-1, 1] -> 1..ACT_MAX around 64
             nodes.append(_node("Abs", [inp], p + "abs"))
             amax, step, zero = p + "abs", "step", "zero"
+        code_rows(p, inp, amax, step, zero)
         nodes.extend([
-            _node("ReduceMax", [amax], p + "amax", _ints("axes", [-1])),
-            _node("Max", [p + "amax", "tiny"], p + "rowscale"),
-            _node("Div", [inp, p + "rowscale"], p + "unit"),
-            _node("QuantizeLinear", [p + "unit", step, zero], p + "q"),
             _node("MatMulIntegerToFloat", [p + "q", w(p + "wq", q), step,
                   w(p + "ws", col_scale), zero], p + "dot", ms=True),
             _node("Mul", [p + "dot", p + "rowscale"], out),
         ])  # fmt: skip
         return (shift * (q.astype(np.float32) * col_scale).sum(0)).astype(np.float32)
 
+    def code_rows(p: str, inp: str, amax: str, step: str, zero: str) -> None:
+        """`p`q: the u8 codes of `inp`'s rows over `p`rowscale, the max of their `amax`."""
+        nodes.extend([
+            _node("ReduceMax", [amax], p + "amax", _ints("axes", [-1])),
+            _node("Max", [p + "amax", "tiny"], p + "rowscale"),
+            _node("Div", [inp, p + "rowscale"], p + "unit"),
+            _node("QuantizeLinear", [p + "unit", step, zero], p + "q"),
+        ])  # fmt: skip
+
     def quantize_twice(p: str, inp: str) -> tuple[str, str, str]:
         """Codes of `inp`'s rows (1..ACT_MAX around 64), codes of their rounding residual
         (scaled to the same range) and the row scale: about 14 bits per activation."""
+        nodes.append(_node("Abs", [inp], p + "abs"))
+        code_rows(p, inp, p + "abs", "step", "zero")
         nodes.extend([
-            _node("Abs", [inp], p + "abs"),
-            _node("ReduceMax", [p + "abs"], p + "amax", _ints("axes", [-1])),
-            _node("Max", [p + "amax", "tiny"], p + "rowscale"),
-            _node("Div", [inp, p + "rowscale"], p + "unit"),
-            _node("QuantizeLinear", [p + "unit", "step", "zero"], p + "q"),
             _node("DequantizeLinear", [p + "q", "step", "zero"], p + "coded"),
             _node("Sub", [p + "unit", p + "coded"], p + "residual"),
             _node("Mul", [p + "residual", "residual_gain"], p + "residual_unit"),
