@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa.answer.evidence import MONTHS_EN, MONTHS_FR
-from qa.answer.names import NameSource, name_found, translit
+from qa.answer.names import NameSource, name_found, name_source, spelled_alike, translit
 from qa.answer.vectors import WordVectors
 from qa.text import STOPWORDS, fold, index_terms, words
 
@@ -133,8 +133,8 @@ def claims(sentence: str) -> list[Claim]:
     return out + name_claims(text)
 
 
-def name_claims(text: str) -> list[Claim]:
-    """The proper names of a text, each word with its role in its name."""
+def _name_spans(text: str) -> list[list[re.Match[str]]]:
+    """The words of each proper name of a text (capitalised words joined as one name)."""
     spans: list[list[re.Match[str]]] = []
     for m in NAME_TOKEN_RE.finditer(text):
         if not m.group(0)[0].isupper():
@@ -143,9 +143,41 @@ def name_claims(text: str) -> list[Claim]:
             spans[-1].append(m)
         else:
             spans.append([m])
+    return [[m for m in span if _is_name_word(m.group(0))] for span in spans]
+
+
+def given_names(text: str) -> dict[str, str]:
+    """Given name -> family name, for the names a text writes "Given Family" ("Josep
+    Borrell" -> {"Josep": "Borrell"}): the last two words of a name, neither an acronym."""
+    out = {}
+    for kept in _name_spans(text):
+        if len(kept) >= 2 and not any(m.group(0).isupper() for m in kept[-2:]):
+            out[kept[-2].group(0)] = kept[-1].group(0)
+    return out
+
+
+def family_name_alone(family: str, passage: str) -> bool:
+    """True when the passage writes the family name, capitalised, and never with another
+    name word right before it: a given name a sentence adds ("Josep" to the passage's
+    "Borrell") then names no one else ("Ivanka Trump" over "Donald Trump" stays wrong)."""
+    seen = False
+    tokens = list(NAME_TOKEN_RE.finditer(passage))
+    for i, m in enumerate(tokens):
+        if not (m.group(0)[0].isupper() and spelled_alike(translit(family),
+                                                          name_source(m.group(0)))):
+            continue
+        before = tokens[i - 1] if i else None
+        if before and before.group(0)[0].isupper() and _is_name_word(before.group(0)) and (
+                not passage[before.end():m.start()].strip()):
+            return False
+        seen = True
+    return seen
+
+
+def name_claims(text: str) -> list[Claim]:
+    """The proper names of a text, each word with its role in its name."""
     out: list[Claim] = []
-    for span in spans:
-        kept = [m for m in span if _is_name_word(m.group(0))]
+    for kept in _name_spans(text):
         for i, m in enumerate(kept):
             token = m.group(0)
             acronym = len(token) >= 2 and token.isupper()

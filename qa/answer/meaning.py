@@ -49,7 +49,9 @@ LIGHT_WORDS = frozenset(
     such then would could should can may might must yes still already just only even
     there here thus therefore however instead rather whether either neither nor which whose
     dit dite dits affirme affirmé declare déclaré selon aussi ainsi notamment dont donc oui
-    non alors encore deja bien tres plus moins tout toute tous toutes cela ceci""".split())
+    non alors encore deja bien tres plus moins tout toute tous toutes cela ceci
+    about around approximately roughly nearly almost environ approximativement presque
+    quelque""".split())  # hedges on an amount ("environ 1 800" for "about 1,800")
 _NEGATIONS = frozenset("""not no never none nothing nobody without cannot ne n sans non
     jamais aucun aucune""".split())
 _DENIALS = frozenset("""deny denies denied denying nie nient nier nié niait dement dementent
@@ -57,6 +59,7 @@ _DENIALS = frozenset("""deny denies denied denying nie nient nier nié niait dem
 # Verbs of an upper bound: "ne peut pas excéder 1 mois" says "1 mois au maximum".
 _BOUNDS = frozenset("""exceed exceeds exceeding exceder excede depasser depasse depassent
     surpass""".split())
+_BARE_REPLY_START = re.compile(r"(?i)\s*(?:no|non)\b\s*(?:[,.!:;]|$)")
 _MORE_THAN = re.compile(r"\b(?:plus|more|davantage|moins|less|fewer) (?:de|d|than|que)\b")
 _CLAUSE_SPLIT = re.compile(
     r"[,;:()«»\"“”]|\s[-–—]\s|\b(?:but|mais|because|car|so|donc|while|whereas|although|"
@@ -157,8 +160,9 @@ def changed_words(loose: list[tuple[str, float]]) -> list[str]:
 def negative(clause: str) -> bool:
     """The polarity of a clause: negated (an odd count of negation and denial)."""
     tokens = words(clause)
+    reply = bool(_BARE_REPLY_START.match(clause))  # "No, ..." answers; "No farm will..." denies
     negations = sum(1 for i, t in enumerate(tokens) if t in _NEGATIONS and t not in {
-        "jamais", "aucun", "aucune"} and not (t in {"no", "non"} and i == 0)
+        "jamais", "aucun", "aucune"} and not (t in {"no", "non"} and i == 0 and reply)
         and not (t in {"non", "not"} and i and tokens[i - 1] in {"ou", "or"}))  # "or not"
     negations += sum(1 for i, t in enumerate(tokens) if t == "t" and i and
                      tokens[i - 1].endswith("n"))  # don't, isn't, can't
@@ -202,8 +206,37 @@ def polarity_clash(sentence: str, passage_text: str, vectors: WordVectors | None
             sims = np.array([len(mine & set(content_words(c))) for c, _ in theirs], dtype=float)
         closest, whole = theirs[int(np.argmax(sims))]
         if negative(clause) != negative(closest) and negative(clause) != negative(whole):
-            return clause
+            denied = closest if negative(closest) else whole
+            if negative(clause) or restates(clause, negated_words(denied), vectors):
+                return clause
     return ""
+
+
+def negated_words(text: str, span: int = 2) -> list[str]:
+    """The first `span` content words after the first negation of a text, as written ("ne
+    doit pas s'attendre" -> doit, attendre); none when a verb of denial negates it (what is
+    denied is the whole clause it governs)."""
+    tokens = _WORD_AS_WRITTEN.findall(text)
+    if any(fold(t) in _DENIALS for t in tokens):
+        return []
+    at = next((i for i, t in enumerate(tokens) if fold(t) in _NEGATIONS), len(tokens))
+    return [t for t in tokens[at + 1:] if content_words(t)][:span]
+
+
+def restates(clause: str, governed: list[str], vectors: WordVectors | None) -> bool:
+    """True when a clause says the negated predicate (a word aligned to one of `governed`),
+    i.e. states the polarity itself. A clause without it is what the predicate governs, an
+    answer to a question that carries the predicate ("À quoi Moscou ne doit-elle pas
+    s'attendre ?" -> "À des concessions unilatérales"): it has no polarity of its own."""
+    if not governed:
+        return True
+    src = passage_words(" ".join(governed))
+    mine = content_words(clause)
+    if any(lexically_aligned(w, src) for w in mine):
+        return True
+    written = [w for w in _WORD_AS_WRITTEN.findall(clause) if content_words(w)]
+    return vectors is not None and any(
+        vectors.best(w, governed)[0] >= CONTENT_FLOOR for w in written)
 
 
 # -- asked type ---------------------------------------------------------------------------

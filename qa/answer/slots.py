@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 
 from qa.answer.claims import MONTH_INDEX, WEEKDAY_INDEX
-from qa.answer.names import name_found, name_source
+from qa.answer.names import NameSource, name_found, name_source
 from qa.answer.vectors import WordVectors
 from qa.text import fold, split_sentences
 
@@ -110,4 +110,53 @@ def misplaced_slot(sentence: str, passage_text: str, vectors: WordVectors | None
         sims = vecs[1:] @ vecs[0]
         if float(sims[len(own):].max()) > float(sims[:len(own)].max()) + SLOT_MARGIN:
             return mine.name
+    return swapped_slot(sentence, theirs, vectors)
+
+
+def _between(sentence: str) -> list[Slot]:
+    """The slots of a sentence, each with the words from the slot name before it (or the
+    sentence start, or the last clause boundary) up to its own: what the sentence says about
+    that name alone."""
+    found = slots(sentence, window=len(sentence), bounded=False)
+    out, start = [], 0
+    for slot in found:
+        at = sentence.find(slot.name, start)
+        if at < 0:
+            return []
+        stretch = sentence[start:at]
+        cut = max((m.end() for m in _BOUNDARY.finditer(stretch)), default=0)
+        out.append(Slot(slot.name, stretch[cut:], slot.place))
+        start = at + len(slot.name)
+    return out
+
+
+def swapped_slot(sentence: str, theirs: list[tuple[Slot, NameSource, NameSource]],
+                 vectors: WordVectors) -> str:
+    """A name of a sentence with two places or parties, put where the passage has another of
+    them ("attend the talks in Geneva after meeting Sherman in Brussels" over "participeront
+    à la réunion à Bruxelles ... après avoir rencontré Sherman à Genève"): each name is
+    compared by what the sentence says right before it, with every passage slot of its kind
+    (the sentence's other names included, those of that stretch itself left out).
+    ('' if none.)"""
+    mine = [s for s in _between(sentence) if len(_plain_words(s.context)) >= 2]
+    if len(mine) < 2:
+        return ""
+    for slot in mine:
+        own = [t for t, name, _ in theirs if t.place == slot.place
+               and name_found(slot.name, name, vectors)]
+        said = name_source(slot.context)  # "the Council met in Brussels": not a rival
+        others = [t for t, name, _ in theirs if t.place == slot.place and t not in own
+                  and not name_found(t.name, said, vectors)]
+        if not own or not others:
+            continue
+        vecs = vectors.vectors([slot.context, *(t.context for t in own + others)])
+        sims = vecs[1:] @ vecs[0]
+        if float(sims[len(own):].max()) > float(sims[:len(own)].max()) + SLOT_MARGIN:
+            return slot.name
     return ""
+
+
+def _plain_words(text: str) -> list[str]:
+    """The lower-case words of a text of three letters or more (names and function words of
+    one or two letters left out)."""
+    return [w for w in _WORD.findall(text) if w[:1].islower() and len(w) >= 3]

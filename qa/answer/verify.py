@@ -30,6 +30,8 @@ from qa.answer.claims import (
     claims,
     counts_listed,
     facts,
+    family_name_alone,
+    given_names,
     name_claims,
     strip_markers,
     supported,
@@ -138,6 +140,7 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
     texts = [_passage_text(passages[n - 1]) for n in cited]
     sources = [(facts(t), name_source(t)) for t in texts]
     stated = claims(sentence)
+    given = given_names(strip_markers(sentence))  # "Josep Borrell" over a passage's "Borrell"
     if asked_type(question) in {"place", "name"}:  # a lone first word may be the answer
         asked = {translit(w) for w in NAME_TOKEN_RE.findall(question)}
         stated = [replace(c, role="name") if c.role == "initial" and c.key not in asked else c
@@ -146,12 +149,14 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
         if claim.role == "initial":
             continue  # a capitalised first word: checked below as a content word
         if not any(supported(claim, f, src, vectors) for f, src in sources) and not (
-                counts_listed(claim, sentence)):
+                counts_listed(claim, sentence)) and not (
+                claim.text in given and any(family_name_alone(given[claim.text], t)
+                                            for t in texts)):
             return Checked(sentence, cited, False,
                            f"{claim.kind} '{claim.text}' is not in the cited passage(s)")
     # Names are placed against what the passages say, not the dates they imply.
     joined = "\n".join(f"{passages[n - 1].title}\n{passages[n - 1].text}" for n in cited)
-    misplaced = _misplaced_name(strip_markers(sentence), joined, vectors)
+    misplaced = _misplaced_name(strip_markers(sentence), joined, vectors, given)
     if misplaced:
         return Checked(sentence, cited, False, f"name '{misplaced}' is in the cited passage(s), "
                        "but not where they say what the sentence says")
@@ -188,9 +193,11 @@ def _list_frame(stated: list[Claim], text: str) -> set[str]:
 _CAPITALISED_RUN = re.compile(r"[^\W\d_a-z][\w]*(?:[-‐ ][^\W\d_a-z][\w]*)*")
 
 
-def _misplaced_name(text: str, passage_text: str, vectors: WordVectors | None) -> str:
+def _misplaced_name(text: str, passage_text: str, vectors: WordVectors | None,
+                    given: dict[str, str]) -> str:
     """A name of a sentence clause absent from the passage clauses closest to that clause
-    ('Geneva' for a meeting the passage holds in Brussels, Geneva being another event's)."""
+    ('Geneva' for a meeting the passage holds in Brussels, Geneva being another event's).
+    A given name (a key of `given`) is placed by its family name."""
     if vectors is None:
         return ""
     for clause in clauses(text):
@@ -205,6 +212,8 @@ def _misplaced_name(text: str, passage_text: str, vectors: WordVectors | None) -
         src = name_source(near)
         spans = _CAPITALISED_RUN.findall(clause)
         for claim in names:
+            if claim.text in given and given[claim.text] in clause:
+                continue  # placed with its family name
             whole = next((s for s in spans if claim.text in re.split(r"[-‐ ]", s)), claim.text)
             if not (name_found(claim.text, src, vectors) or name_found(whole, src, vectors)):
                 return claim.text
