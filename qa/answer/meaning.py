@@ -1,13 +1,11 @@
-"""Does a sentence say what its passage says? Content words, negation, and the asked type.
+"""Does a sentence say what its passage says? Content words and the asked type.
 
 - Content words: every content word of the sentence must be aligned to a word of the cited
   passage(s): the same word or stem (French or English stemmer), a cognate spelled alike
   (rapidfuzz on accent-folded forms: "nuclear" ~ "nucléaire"), or a translation the
   multilingual embedder puts close ("talks" ~ "pourparlers"). A word with nothing close
   ("chemical" where the passage says "nucléaire") is a changed claim.
-- Negation: each clause of the sentence is paired with the passage clause closest in meaning;
-  their polarities (ne/n' ... , not, no, never, without, sans; a verb of denial flips it) must
-  agree.
+- Negation: `qa.answer.polarity` (the negation words are here: content words leave them out).
 - Asked type: an answer to "when/quand" states a time, to "how many/combien" a number, to
   "where/où" a place, to "who/qui" a name: a sentence that restates the question without it
   is not an answer.
@@ -39,8 +37,6 @@ WORD_SIM = 0.89  # e5 query cosine at which a word is aligned: "spying"~"espionn
 # A word below this is a changed claim ("cyberattack"~"espionnage" .84). Translations reach
 # down to .84 too ("brink"~"bord"): on the dev half, a higher floor drops right answers.
 CONTENT_FLOOR = 0.845
-NEAR_CLAUSES = 4  # a name of a clause must be in one of the passage clauses closest to it
-# (the most tolerant k that still catches the dev half's place-of-another-event answers)
 NEAR_SENTENCES = 3  # translations of a sentence's words are looked for in this many sentences
 FUZZY_WORD = 80.0
 # Words that carry no checkable content (reporting verbs, hedges, connectives), both languages.
@@ -52,21 +48,16 @@ LIGHT_WORDS = frozenset(
     non alors encore deja bien tres plus moins tout toute tous toutes cela ceci
     about around approximately roughly nearly almost environ approximativement presque
     quelque""".split())  # hedges on an amount ("environ 1 800" for "about 1,800")
-_NEGATIONS = frozenset("""not no never none nothing nobody without cannot ne n sans non
+NEGATIONS = frozenset("""not no never none nothing nobody without cannot ne n sans non
     jamais aucun aucune""".split())
-_DENIALS = frozenset("""deny denies denied denying nie nient nier nié niait dement dementent
+DENIALS = frozenset("""deny denies denied denying nie nient nier nié niait dement dementent
     dementi demenait""".split())
 # Verbs of an upper bound: "ne peut pas excéder 1 mois" says "1 mois au maximum".
-_BOUNDS = frozenset("""exceed exceeds exceeding exceder excede depasser depasse depassent
+BOUNDS = frozenset("""exceed exceeds exceeding exceder excede depasser depasse depassent
     surpass""".split())
-_BARE_REPLY_START = re.compile(r"(?i)\s*(?:no|non)\b\s*(?:[,.!:;]|$)")
-_MORE_THAN = re.compile(r"\b(?:plus|more|davantage|moins|less|fewer) (?:de|d|than|que)\b")
-_CLAUSE_SPLIT = re.compile(
-    r"[,;:()«»\"“”]|\s[-–—]\s|\b(?:but|mais|because|car|so|donc|while|whereas|although|"
-    r"which|who|that|que|qu|qui|lorsque|when|quand|si|if|and|et)\b", re.IGNORECASE)
 
 
-_WORD_AS_WRITTEN = re.compile(r"[^\W\d_]+")
+WORD_AS_WRITTEN = re.compile(r"[^\W\d_]+")
 
 
 @lru_cache(maxsize=2)
@@ -82,8 +73,8 @@ def stems(word: str) -> set[str]:
 def content_words(text: str) -> list[str]:
     """Folded words that carry content: no stop words, light words, numbers or short words."""
     return [w for w in words(text) if len(w) >= 3 and w.isalpha() and w not in STOPWORDS
-            and w not in LIGHT_WORDS and w not in _NEGATIONS and w not in _DENIALS
-            and w not in _BOUNDS and w not in NUMBER_WORDS]
+            and w not in LIGHT_WORDS and w not in NEGATIONS and w not in DENIALS
+            and w not in BOUNDS and w not in NUMBER_WORDS]
 
 
 @dataclass(frozen=True)
@@ -130,7 +121,7 @@ def unaligned_words(sentence: str, passage_text: str, vectors: WordVectors | Non
                               for w in passage_words(part).originals))
     # The embedder reads words as written: accents carry meaning ("tempête" ~ "storm" .88,
     # "tempete" .83).
-    written = {fold(w): w for w in _WORD_AS_WRITTEN.findall(sentence)}
+    written = {fold(w): w for w in WORD_AS_WRITTEN.findall(sentence)}
     for word in loose:
         sim = vectors.best(written.get(word, word), near)[0]
         if aligned_opposite(written.get(word, word), near, passage_text, vectors, WORD_SIM):
@@ -154,89 +145,6 @@ def closest_sentences(sentence: str, passage_text: str, vectors: WordVectors,
 def changed_words(loose: list[tuple[str, float]]) -> list[str]:
     """The loosely aligned words that make a sentence say something else (below the floor)."""
     return [w for w, sim in loose if sim < CONTENT_FLOOR]
-
-
-# -- negation -----------------------------------------------------------------------------
-def negative(clause: str) -> bool:
-    """The polarity of a clause: negated (an odd count of negation and denial)."""
-    tokens = words(clause)
-    reply = bool(_BARE_REPLY_START.match(clause))  # "No, ..." answers; "No farm will..." denies
-    negations = sum(1 for i, t in enumerate(tokens) if t in _NEGATIONS and t not in {
-        "jamais", "aucun", "aucune"} and not (t in {"no", "non"} and i == 0 and reply)
-        and not (t in {"non", "not"} and i and tokens[i - 1] in {"ou", "or"}))  # "or not"
-    negations += sum(1 for i, t in enumerate(tokens) if t == "t" and i and
-                     tokens[i - 1].endswith("n"))  # don't, isn't, can't
-    if "ne" in tokens or "n" in tokens:  # ne ... pas/jamais/aucun is one negation
-        negations = negations - (tokens.count("ne") + tokens.count("n")) + 1
-    if any(t in _BOUNDS for t in tokens) or _MORE_THAN.search(" ".join(tokens)):
-        negations = 0  # "may not exceed a month", "pas plus de 25 %" state a maximum
-    return (negations > 0) != (sum(t in _DENIALS for t in tokens) % 2 == 1)
-
-
-def clauses(text: str) -> list[str]:
-    """The clauses of a text with at least two content words (a verb of denial counts)."""
-    return [c.strip() for c in _CLAUSE_SPLIT.split(text) if c and len(content_words(c)) + sum(
-        w in _DENIALS for w in words(c)) >= 2]
-
-
-def closest_clauses(clause: str, passage_text: str, vectors: WordVectors,
-                    k: int = NEAR_CLAUSES) -> list[str]:
-    """The k passage clauses closest in meaning to a clause of the sentence."""
-    theirs = [c.strip() for c in _CLAUSE_SPLIT.split(passage_text) if c and c.strip()]
-    if len(theirs) <= k:
-        return theirs
-    vecs = vectors.vectors([clause, *theirs])
-    return [theirs[i] for i in np.argsort(-(vecs[1:] @ vecs[0]))[:k]]
-
-
-def polarity_clash(sentence: str, passage_text: str, vectors: WordVectors | None) -> str:
-    """A sentence clause whose closest passage clause, and that clause's whole sentence, have
-    the other polarity ('' if none): a negation added or dropped."""
-    ours = clauses(sentence)
-    theirs = [(c, passage_text[a:b]) for a, b in split_sentences(passage_text)
-              for c in clauses(passage_text[a:b])]
-    if not ours or not theirs:
-        return ""
-    for clause in ours:
-        if vectors is not None:
-            vecs = vectors.vectors([clause, *(c for c, _ in theirs)])
-            sims = vecs[1:] @ vecs[0]
-        else:
-            mine = set(content_words(clause))
-            sims = np.array([len(mine & set(content_words(c))) for c, _ in theirs], dtype=float)
-        closest, whole = theirs[int(np.argmax(sims))]
-        if negative(clause) != negative(closest) and negative(clause) != negative(whole):
-            denied = closest if negative(closest) else whole
-            if negative(clause) or restates(clause, negated_words(denied), vectors):
-                return clause
-    return ""
-
-
-def negated_words(text: str, span: int = 2) -> list[str]:
-    """The first `span` content words after the first negation of a text, as written ("ne
-    doit pas s'attendre" -> doit, attendre); none when a verb of denial negates it (what is
-    denied is the whole clause it governs)."""
-    tokens = _WORD_AS_WRITTEN.findall(text)
-    if any(fold(t) in _DENIALS for t in tokens):
-        return []
-    at = next((i for i, t in enumerate(tokens) if fold(t) in _NEGATIONS), len(tokens))
-    return [t for t in tokens[at + 1:] if content_words(t)][:span]
-
-
-def restates(clause: str, governed: list[str], vectors: WordVectors | None) -> bool:
-    """True when a clause says the negated predicate (a word aligned to one of `governed`),
-    i.e. states the polarity itself. A clause without it is what the predicate governs, an
-    answer to a question that carries the predicate ("À quoi Moscou ne doit-elle pas
-    s'attendre ?" -> "À des concessions unilatérales"): it has no polarity of its own."""
-    if not governed:
-        return True
-    src = passage_words(" ".join(governed))
-    mine = content_words(clause)
-    if any(lexically_aligned(w, src) for w in mine):
-        return True
-    written = [w for w in _WORD_AS_WRITTEN.findall(clause) if content_words(w)]
-    return vectors is not None and any(
-        vectors.best(w, governed)[0] >= CONTENT_FLOOR for w in written)
 
 
 # -- asked type ---------------------------------------------------------------------------

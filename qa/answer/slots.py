@@ -82,12 +82,16 @@ def slots(text: str, window: int = WINDOW, bounded: bool = True) -> list[Slot]:
     return out
 
 
-def misplaced_slot(sentence: str, passage_text: str, vectors: WordVectors | None) -> str:
+def misplaced_slot(sentence: str, passage_text: str, vectors: WordVectors | None,
+                   question: str = "") -> str:
     """A slot name of the sentence that the passage puts in another slot ('' if none).
     The sentence's own context is the whole sentence (it is short, and who did what may be
     said far from the name: "Sherman ...; she met Russian officials in Geneva"); a passage
     slot competes when it holds another name, one the sentence does not name itself, and no
-    mention of the sentence's name stands in its context (a list: "l'OSCE à Vienne")."""
+    mention of the sentence's name stands in its context (a list: "l'OSCE à Vienne").
+    A bare answer ("À Vienne.") says little around its name: it is misplaced only when the
+    question (without its names, which pull toward any slot that mentions them) also puts it
+    in another slot."""
     if vectors is None:
         return ""
     theirs = [(slot, name_source(slot.name), name_source(slot.context))
@@ -106,11 +110,21 @@ def misplaced_slot(sentence: str, passage_text: str, vectors: WordVectors | None
                 others.append(slot)
         if not own or not others:
             continue  # not in a slot of the passage (checked elsewhere), or no competitor
-        vecs = vectors.vectors([mine.context, *(s.context for s in own + others)])
-        sims = vecs[1:] @ vecs[0]
-        if float(sims[len(own):].max()) > float(sims[:len(own)].max()) + SLOT_MARGIN:
+        readings = [mine.context]
+        if len(_plain_words(mine.context)) < 2 and question:
+            readings.append(f"{_unnamed(question)} {mine.context}")
+        if all(_closer_to_others(context, own, others, vectors) for context in readings):
             return mine.name
     return swapped_slot(sentence, theirs, vectors)
+
+
+def _closer_to_others(context: str, own: list[Slot], others: list[Slot],
+                      vectors: WordVectors) -> bool:
+    """True when a context is closer to a slot holding another name than to every slot
+    holding its own, by the margin."""
+    vecs = vectors.vectors([context, *(s.context for s in own + others)])
+    sims = vecs[1:] @ vecs[0]
+    return float(sims[len(own):].max()) > float(sims[:len(own)].max()) + SLOT_MARGIN
 
 
 def _between(sentence: str) -> list[Slot]:
@@ -149,11 +163,15 @@ def swapped_slot(sentence: str, theirs: list[tuple[Slot, NameSource, NameSource]
                   and not name_found(t.name, said, vectors)]
         if not own or not others:
             continue
-        vecs = vectors.vectors([slot.context, *(t.context for t in own + others)])
-        sims = vecs[1:] @ vecs[0]
-        if float(sims[len(own):].max()) > float(sims[:len(own)].max()) + SLOT_MARGIN:
+        if _closer_to_others(slot.context, own, others, vectors):
             return slot.name
     return ""
+
+
+def _unnamed(question: str) -> str:
+    """The question without its capitalised words after the first (its names)."""
+    words = question.split()
+    return " ".join(words[:1] + [w for w in words[1:] if not w[:1].isupper()])
 
 
 def _plain_words(text: str) -> list[str]:

@@ -7,7 +7,8 @@ Rules, applied to every sentence of a generated answer:
   name is found there, near what the sentence says about it, across languages and spellings
   (`qa.answer.names`: transliteration, rapidfuzz, the multilingual embedder; no name table);
 - it says what the passage says (`qa.answer.meaning`): each content word is aligned to a
-  passage word, each clause has the polarity of the passage clause closest to it;
+  passage word, each clause has the polarity of the passage clause closest to it
+  (`qa.answer.polarity`); a place or party fills its own slot there (`qa.answer.slots`);
 - the answer as a whole states what the question asks (a time for "when", a number for "how
   many", a place for "where", a name for "who"), else it only restates the question.
 
@@ -37,16 +38,10 @@ from qa.answer.claims import (
     supported,
 )
 from qa.answer.dates import implied_dates
-from qa.answer.meaning import (
-    asked_type,
-    changed_words,
-    clauses,
-    closest_clauses,
-    polarity_clash,
-    states_asked,
-    unaligned_words,
-)
+from qa.answer.evidence import DATELINE_RE
+from qa.answer.meaning import asked_type, changed_words, states_asked, unaligned_words
 from qa.answer.names import name_found, name_source, translit
+from qa.answer.polarity import clauses, closest_clauses, polarity_clash
 from qa.answer.slots import misplaced_slot
 from qa.answer.vectors import WordVectors, word_vectors
 from qa.embed import Embedder
@@ -160,7 +155,7 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
     if misplaced:
         return Checked(sentence, cited, False, f"name '{misplaced}' is in the cited passage(s), "
                        "but not where they say what the sentence says")
-    slot = misplaced_slot(strip_markers(sentence), joined, vectors)
+    slot = misplaced_slot(strip_markers(sentence), joined, vectors, question)
     if slot:
         return Checked(sentence, cited, False, f"'{slot}' is in the cited passage(s), but in "
                        "another role (another place or party fills that slot there)")
@@ -171,7 +166,7 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
     if changed:
         listed = ", ".join(f"'{w}'" for w in changed[:3])
         return Checked(sentence, cited, False, f"{listed}: nothing like it in the cited passage(s)")
-    clash = polarity_clash(text, joined, vectors)
+    clash = polarity_clash(text, joined, vectors, question)
     if clash:
         return Checked(sentence, cited, False,
                        f"'{clash}' has the opposite polarity (negation) of the cited passage(s)")
@@ -206,9 +201,12 @@ def _misplaced_name(text: str, passage_text: str, vectors: WordVectors | None,
             continue
         # The closest clauses, widened to their sentences: a relative clause ("qui a averti
         # mardi...") names its subject in the main one.
-        sentences = [passage_text[a:b] for a, b in split_sentences(passage_text)]
+        # A dateline ("EDINBURGH, 25 March 2025 - ") says where the report was filed, not
+        # where what the sentence says happens.
+        sentences = [DATELINE_RE.sub(" ", passage_text[a:b])
+                     for a, b in split_sentences(passage_text)]
         near = "\n".join(next((s for s in sentences if c in s), c)
-                         for c in closest_clauses(clause, passage_text, vectors))
+                         for c in closest_clauses(clause, "\n".join(sentences), vectors))
         src = name_source(near)
         spans = _CAPITALISED_RUN.findall(clause)
         for claim in names:
