@@ -98,3 +98,71 @@ def test_a_negated_passage_word_agrees_with_a_word_of_negative_affix(embedder):
     vectors = word_vectors(embedder)
     near = list(passage_words(text).originals)
     assert aligned_opposite("unanswered", near, text, vectors, WORD_SIM) == ""
+
+
+def judged(question: str, sentence: str, text: str, embedder) -> tuple[bool, str]:
+    """(kept, reason) of one sentence answering `question`, citing [1] = `text`."""
+    passage = Passage("p", "d", "", "a.txt", text, 0, len(text))
+    checked = check_sentence(split_answer(sentence)[0], [passage], question, embedder)
+    return checked.verified, checked.reason
+
+
+CONCESSIONS = ("Le bloc est prêt à s'engager avec la Russie sur les questions de sécurité en "
+               "suspens, mais Moscou ne doit pas s'attendre à des concessions unilatérales, a "
+               "averti Stoltenberg.")
+MEETINGS = ("Maria Zakharova, porte-parole du ministère russe des Affaires étrangères, a confirmé "
+            "que des responsables russes participeront à la réunion de l'OTAN à Bruxelles.\n\n"
+            "Le vice-ministre russe des Affaires étrangères Sergueï Ryabkov et d'autres hauts "
+            "responsables russes devraient assister aux pourparlers de Bruxelles, après avoir "
+            "rencontré la vice-secrétaire d'État américaine Wendy Sherman à Genève.")
+WIND = ("EDINBURGH, 25 March 2025 - The Scottish government approved on Tuesday the Dunmore "
+        "offshore wind farm.\n\nThe wind farm will be built 22 kilometres off the coast of "
+        "Aberdeenshire by the developer Norsea Energy.")
+OSCE = ("Cette question devrait être débattue le 13 janvier lors d’une réunion du Conseil "
+        "permanent de l’OSCE, qui aura son siège à Vienne, la capitale autrichienne. "
+        "S'exprimant lundi à Bruxelles, Jens Stoltenberg a déclaré aux journalistes.")
+VISIT = ("Borrell, accompagné du ministre ukrainien des Affaires étrangères Dmytro Kuleba, "
+         "visitera la ligne de contact de l'Ukraine.")
+
+
+@pytest.mark.parametrize(("question", "sentence", "text", "kept"), [
+    # An answer that names what a negated predicate governs answers a question carrying it.
+    ("À quoi Moscou ne doit-elle pas s'attendre ?", "À des concessions unilatérales [1].",
+     CONCESSIONS, True),
+    ("À quoi Moscou ne doit-elle pas s'attendre ?",
+     "Moscou peut s'attendre à des concessions unilatérales [1].", CONCESSIONS, False),
+    ("What did Stoltenberg say about concessions?",
+     "Stoltenberg said Moscow could expect unilateral concessions from the bloc [1].",
+     CONCESSIONS, False),
+    # Two places of one sentence swapped; a dateline is not where the facts happen.
+    ("Where will Ryabkov meet Wendy Sherman?", "Ryabkov and other senior Russian officials are "
+     "due to attend the talks in Geneva after meeting Wendy Sherman in Brussels [1].",
+     MEETINGS, False),
+    ("Where will Ryabkov meet Wendy Sherman?", "Ryabkov and other senior Russian officials are "
+     "due to attend the talks in Brussels after meeting Wendy Sherman in Geneva [1].",
+     MEETINGS, True),
+    ("Where will the wind farm be built?",
+     "The wind farm will be built 22 kilometres off the coast of Edinburgh [1].", WIND, False),
+    ("Where will the wind farm be built?",
+     "The wind farm will be built 22 kilometres off the coast of Aberdeenshire [1].", WIND,
+     True),
+    ("Where was the wind farm approved?",
+     "The Scottish government approved the wind farm in Edinburgh [1].", WIND, True),
+    # A bare place answer is placed by its question.
+    ("Dans quelle capitale autrichienne l'OSCE a-t-elle son siège ?", "À Vienne [1].", OSCE,
+     True),
+    ("Où Stoltenberg s'est-il exprimé lundi ?", "À Vienne [1].", OSCE, False),
+    ("Où Stoltenberg s'est-il exprimé lundi ?", "À Bruxelles [1].", OSCE, True),
+    # A given name added to the passage's family name; not another person's given name.
+    ("Who will visit the contact line?", "Josep Borrell will visit the contact line [1].", VISIT,
+     True),
+    ("Who accompanies Borrell?", "Ivan Kuleba accompanies Borrell [1].", VISIT, False),
+])
+def test_answers_judged_with_their_question(question, sentence, text, kept, embedder):
+    ok, reason = judged(question, sentence, text, embedder)
+    assert ok is kept, reason
+
+
+def test_a_hedge_on_an_amount_is_not_a_changed_word(embedder):
+    text = "Northern Link, which runs about 1,800 trains a day, said it would cut services."
+    assert judged("Combien de trains ?", "Environ 1 800 trains par jour [1].", text, embedder)[0]

@@ -89,9 +89,8 @@ def misplaced_slot(sentence: str, passage_text: str, vectors: WordVectors | None
     said far from the name: "Sherman ...; she met Russian officials in Geneva"); a passage
     slot competes when it holds another name, one the sentence does not name itself, and no
     mention of the sentence's name stands in its context (a list: "l'OSCE à Vienne").
-    A bare answer ("À Vienne.") says little around its name: it is misplaced only when the
-    question (without its names, which pull toward any slot that mentions them) also puts it
-    in another slot."""
+    A bare answer ("À Vienne.") says little around its name: the question is its context,
+    without its names (they pull toward any passage slot that mentions them)."""
     if vectors is None:
         return ""
     theirs = [(slot, name_source(slot.name), name_source(slot.context))
@@ -110,10 +109,10 @@ def misplaced_slot(sentence: str, passage_text: str, vectors: WordVectors | None
                 others.append(slot)
         if not own or not others:
             continue  # not in a slot of the passage (checked elsewhere), or no competitor
-        readings = [mine.context]
-        if len(_plain_words(mine.context)) < 2 and question:
-            readings.append(f"{_unnamed(question)} {mine.context}")
-        if all(_closer_to_others(context, own, others, vectors) for context in readings):
+        context = mine.context
+        if len(_plain_words(context)) < 2 and question:
+            context = f"{_unnamed(question)} {context}"
+        if _closer_to_others(context, own, others, vectors):
             return mine.name
     return swapped_slot(sentence, theirs, vectors)
 
@@ -146,25 +145,21 @@ def _between(sentence: str) -> list[Slot]:
 
 def swapped_slot(sentence: str, theirs: list[tuple[Slot, NameSource, NameSource]],
                  vectors: WordVectors) -> str:
-    """A name of a sentence with two places or parties, put where the passage has another of
-    them ("attend the talks in Geneva after meeting Sherman in Brussels" over "participeront
-    à la réunion à Bruxelles ... après avoir rencontré Sherman à Genève"): each name is
-    compared by what the sentence says right before it, with every passage slot of its kind
-    (the sentence's other names included, those of that stretch itself left out).
-    ('' if none.)"""
+    """A name of a sentence that swaps two places or parties of the passage ("attend the talks
+    in Geneva after meeting Sherman in Brussels" over "participeront à la réunion à Bruxelles
+    ... après avoir rencontré Sherman à Genève"): each of the two names is compared by what
+    the sentence says right before it, and each is closer to the passage slot of the other
+    name than to its own. ('' if none.)"""
     mine = [s for s in _between(sentence) if len(_plain_words(s.context)) >= 2]
-    if len(mine) < 2:
-        return ""
-    for slot in mine:
-        own = [t for t, name, _ in theirs if t.place == slot.place
-               and name_found(slot.name, name, vectors)]
-        said = name_source(slot.context)  # "the Council met in Brussels": not a rival
-        others = [t for t, name, _ in theirs if t.place == slot.place and t not in own
-                  and not name_found(t.name, said, vectors)]
-        if not own or not others:
-            continue
-        if _closer_to_others(slot.context, own, others, vectors):
-            return slot.name
+    held = [[t for t, name, _ in theirs if t.place == s.place
+             and name_found(s.name, name, vectors)] for s in mine]
+    for i, a in enumerate(mine):
+        for j, b in enumerate(mine[i + 1:], i + 1):
+            if a.place != b.place or not held[i] or not held[j] or set(held[i]) & set(held[j]):
+                continue
+            if _closer_to_others(a.context, held[i], held[j], vectors) and _closer_to_others(
+                    b.context, held[j], held[i], vectors):
+                return a.name
     return ""
 
 

@@ -39,7 +39,13 @@ from qa.answer.claims import (
 )
 from qa.answer.dates import implied_dates
 from qa.answer.evidence import DATELINE_RE
-from qa.answer.meaning import asked_type, changed_words, states_asked, unaligned_words
+from qa.answer.meaning import (
+    asked_type,
+    changed_words,
+    closest_sentences,
+    states_asked,
+    unaligned_words,
+)
 from qa.answer.names import name_found, name_source, translit
 from qa.answer.polarity import clauses, closest_clauses, polarity_clash
 from qa.answer.slots import misplaced_slot
@@ -200,13 +206,15 @@ def _misplaced_name(text: str, passage_text: str, vectors: WordVectors | None,
         if not names:
             continue
         # The closest clauses, widened to their sentences: a relative clause ("qui a averti
-        # mardi...") names its subject in the main one.
-        # A dateline ("EDINBURGH, 25 March 2025 - ") says where the report was filed, not
-        # where what the sentence says happens.
-        sentences = [DATELINE_RE.sub(" ", passage_text[a:b])
-                     for a, b in split_sentences(passage_text)]
+        # mardi...") names its subject in the main one. A dateline ("EDINBURGH, 25 March
+        # 2025 - ") places only what its own sentence says (where the report was filed).
+        sentences = [passage_text[a:b] for a, b in split_sentences(passage_text)]
+        if not any(DATELINE_RE.match(s) for s in closest_sentences(clause, passage_text,
+                                                                  vectors, 1)):
+            sentences = [DATELINE_RE.sub(" ", s) for s in sentences]
+        text_near = "\n".join(sentences)
         near = "\n".join(next((s for s in sentences if c in s), c)
-                         for c in closest_clauses(clause, "\n".join(sentences), vectors))
+                         for c in closest_clauses(clause, text_near, vectors))
         src = name_source(near)
         spans = _CAPITALISED_RUN.findall(clause)
         for claim in names:
