@@ -61,8 +61,10 @@ ONE_UNIT_RE = re.compile(r"\b(?:plus d['’]|more than |over )?(?:an?|une?)\s+(?
 # mayor?" for a duration.
 LENGTH_RE = re.compile(rf"\b(?:\d[\d,.]*|{_NUMBER_ALT})\s?(?:m[eè]tres?|meters?|kilom[eè]tres?|"
                        r"kilometers?|km|miles?|feet|foot)\b", re.IGNORECASE)
-LENGTH_QUESTION_RE = re.compile(r"\bhow long (?:is|are|was|were)\b|\bhow long (?:will|would|"
-                                r"should|could|must) [^?]{1,60}\bbe\s*\?|\blength|longueur")
+LENGTH_QUESTION_RE = re.compile(r"^(?!.*\b(?:last\w*|take|took|run|go on|stay|remain|durer|"
+                                r"dure\w*)\b).*(?:\bhow long (?:is|are|was|were)\b|\bhow long "
+                                r"(?:will|would|should|could|must) [^?]{1,60}\bbe\s*\?|\blength|"
+                                r"longueur)")
 # A news dateline ("KESTREL BAY, 14 February 2025 - ") dates the article, not the event.
 DATELINE_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]+,\s[^-–—]{4,40}?\s[-–—]\s")
 _SCALE = r"(?:millions?|billions?|milliards?|thousands?|mille|trillions?|bn|mn|m|k)"
@@ -212,7 +214,7 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
     if kind.head in {"day", "days", "jour", "jours"}:
         regexes = [WEEKDAY_RE, *regexes]
     if kind.kind == "duration" and LENGTH_QUESTION_RE.search(fold(question)):
-        regexes = [LENGTH_RE, *regexes]
+        regexes = [LENGTH_RE]  # a length is asked: a duration does not answer
     counted = counted_noun(question) if kind.kind == "number" and same_language else ""
     dateline = DATELINE_RE.match(sentence)
     skip_to = dateline.end() if dateline else 0
