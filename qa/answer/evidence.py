@@ -46,13 +46,25 @@ _NUMBER_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
 NUMBER_RE = re.compile(rf"\b(\d{{1,3}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d)|\d+(?:[.,]\d+)?|"
                        rf"{_NUMBER_ALT})\b", re.IGNORECASE)  # '120 000' is one number
 _UNITS = (r"heures?|hours?|h|minutes?|jours?|days?|semaines?|weeks?|mois|months?|ans|années?|"
-          r"years?")
+          r"years?|saisons?|seasons?|décennies?|decennies?|decades?")
 _UNITS += r"|secondes?|seconds?|min|s"
 _ONE_DURATION = rf"(?:\d+(?:[.,]\d+)?|{_NUMBER_ALT})\s*(?:{_UNITS})\b"
 # "plus de quatre heures", "2 hours 3 minutes 41 seconds", "2 h 19 min 5 s"
 DURATION_RE = re.compile(rf"\b(?:plus de |more than |près de |about |environ )?"
                          rf"{_ONE_DURATION}(?:,?\s+(?:and\s+|et\s+)?{_ONE_DURATION})*",
                          re.IGNORECASE)
+# One unit said with an article: "more than a decade", "plus d'une saison", "for a year".
+ONE_UNIT_RE = re.compile(r"\b(?:plus d['’]|more than |over )?(?:an?|une?)\s+(?:hour|heure|day|"
+                         r"jour|week|semaine|month|mois|year|an|année|season|saison|decade|"
+                         r"décennie)\b", re.IGNORECASE)
+# "How long is X?" asks for a length ("It will be 420 metres long"), "how long has she been
+# mayor?" for a duration.
+LENGTH_RE = re.compile(rf"\b(?:\d[\d,.]*|{_NUMBER_ALT})\s?(?:m[eè]tres?|meters?|kilom[eè]tres?|"
+                       r"kilometers?|km|miles?|feet|foot)\b", re.IGNORECASE)
+LENGTH_QUESTION_RE = re.compile(r"^(?!.*\b(?:last\w*|take|took|run|go on|stay|remain|durer|"
+                                r"dure\w*)\b).*(?:\bhow long (?:is|are|was|were)\b|\bhow long "
+                                r"(?:will|would|should|could|must) [^?]{1,60}\bbe\s*\?|\blength|"
+                                r"longueur)")
 # A news dateline ("KESTREL BAY, 14 February 2025 - ") dates the article, not the event.
 DATELINE_RE = re.compile(r"^[A-ZÀ-Ý][A-ZÀ-Ý .'’-]+,\s[^-–—]{4,40}?\s[-–—]\s")
 _SCALE = r"(?:millions?|billions?|milliards?|thousands?|mille|trillions?|bn|mn|m|k)"
@@ -176,7 +188,8 @@ def _not_in_question(found: str, question: str, name: bool = True) -> bool:
 
 
 _KIND_REGEXES = {
-    "duration": [DURATION_RE], "year": [YEAR_RE], "date": [DATE_RE, MONTH_RE, PERIOD_RE, YEAR_RE],
+    "duration": [DURATION_RE, ONE_UNIT_RE], "year": [YEAR_RE],
+    "date": [DATE_RE, MONTH_RE, PERIOD_RE, YEAR_RE],
     "number": [AMOUNT_RE, NUMBER_RE], "country": [PLACE_RE, CAPITAL_RE],
     "place": [PLACE_RE, DESTINATION_RE, GOING_TO_RE],
     "person": [NAME_RE], "compare": [COMPARE_RE], "why": [CAUSE_RE, REASON_GIVEN_RE],
@@ -200,6 +213,8 @@ def find_evidence(kind: QuestionKind | str, sentence: str, question: str,
         regexes = [SINCE_RE, *regexes]
     if kind.head in {"day", "days", "jour", "jours"}:
         regexes = [WEEKDAY_RE, *regexes]
+    if kind.kind == "duration" and LENGTH_QUESTION_RE.search(fold(question)):
+        regexes = [LENGTH_RE]  # a length is asked: a duration does not answer
     counted = counted_noun(question) if kind.kind == "number" and same_language else ""
     dateline = DATELINE_RE.match(sentence)
     skip_to = dateline.end() if dateline else 0

@@ -36,7 +36,7 @@ from qa.answer.evidence import (
     find_evidence,
     find_subject,
 )
-from qa.answer.followup import asks_beyond, on_topic
+from qa.answer.followup import on_topic
 from qa.answer.gate import (
     W_LEXICAL,
     antecedent,
@@ -49,6 +49,7 @@ from qa.answer.gate import (
 from qa.answer.kinds import QuestionKind, contrast_sides, question_kind
 from qa.answer.lead import frame, lead_text
 from qa.answer.order import dated_pair, dates_in, order_sides
+from qa.answer.pick import first_accepted
 from qa.answer.rewrite import named_things, split_context
 from qa.answer.vectors import word_vectors
 from qa.calibrate import DEFAULT_BARS
@@ -233,6 +234,7 @@ class ExtractiveAnswerer:
             if not pool:
                 return [], "no evidence"
             best = pool[0]
+            options = pool
         elif kind.kind == "yesno":  # the sentence that holds most of what is asked
             pool = ranked[:5]
             rarity = term_rarity(question, ranked)
@@ -244,11 +246,13 @@ class ExtractiveAnswerer:
             # the asked verb; such a sentence is quoted without a short lead
             with_evidence = [c for c in pool if c.evidence or c.known_only or (
                 kind.kind == "person" and c.focused)]
-            if kind.kind in {"person", "date"} and any(c.focused for c in with_evidence):
-                with_evidence = [c for c in with_evidence if c.focused]  # who did the verb
-            # "how many motorists..." / "nine people from stranded cars" (qa.answer.counts)
-            with_evidence = with_evidence or (not counted_time_unit(question) and (
-                counts_by_another_word(kind, question, pool, passages)))
+            if kind.kind in {"person", "date"}:  # who did the verb first
+                with_evidence.sort(key=lambda c: not c.focused)
+            # "how many motorists..." / "nine people from stranded cars" (qa.answer.counts),
+            # after the sentences naming the counted thing (tried first: qa.answer.pick)
+            if not counted_time_unit(question):
+                with_evidence += [c for c in counts_by_another_word(kind, question, pool, passages)
+                                  if all(c.text != d.text for d in with_evidence)]
             if not with_evidence:
                 return [], "no evidence"
             best = with_evidence[0]
@@ -259,12 +263,19 @@ class ExtractiveAnswerer:
                 # from a much weaker sentence is someone else: quote it without a short lead
                 # (not when a name is asked for: "what is the name of...")
                 best = ranked[0]
-        if typed and asks_beyond(question, best.text, word_vectors(self.embedder)):
-            return [], "asks beyond"  # a follow-up about something its answer never says
-        clause = refusal_clause(kind, question, best, self.bars, passages,
-                                word_vectors(self.embedder))
-        if clause:
-            return [], clause
+            options = [best, *(c for c in with_evidence if c is not best)]
+        vectors = word_vectors(self.embedder)
+        if typed:  # the first sentence holding evidence that the gate accepts (qa.answer.pick)
+            accepted, clause, rejected = first_accepted(kind, question, options, self.bars,
+                                                        passages, vectors)
+            if accepted is None:
+                return [], clause
+            best = accepted
+            ranked = [c for c in ranked if all(c is not r for r in rejected)]
+        else:
+            clause = refusal_clause(kind, question, best, self.bars, passages, vectors)
+            if clause:
+                return [], clause
         sides = contrast_sides(question) if kind.kind == "contrast" else None
         if kind.kind == "order":  # "A before or after B?": each event's dated sentence
             sides = order_sides(question)

@@ -105,13 +105,21 @@ def refusal_clause(kind: QuestionKind, question: str, best: Candidate,
             elsewhere = counted_elsewhere(kind, question, best, passages, vectors)
             if elsewhere:
                 return "elsewhere: " + ", ".join(elsewhere)
-    if quoted and not same and not best.evidence:
-        return "quote"  # across languages the words used are shown by a quotation only
+    if quoted and not same and not best.evidence and not REPORTED_RE.search(best.text):
+        return "quote"  # across languages the words used are a quotation or reported speech
     # a yes/no sentence holding nearly all the question's words is as sure as a typed one
     stated = kind.kind in TYPED_KINDS or (kind.kind == "quote" and bool(best.evidence)) or (
         kind.kind == "yesno" and same and coverage(question, best) >= YESNO_SURE)
     bar = bars.get(detect_language(question), max(bars.values()))
     return "" if confidence(best) >= bar - (TYPED_SLACK if stated else 0.0) else "confidence"
+
+
+# Reported speech: a verb of saying, then what was said ("a déclaré que certaines des
+# propositions étaient inacceptables", "insiste sur le fait que", "said that"; language data).
+REPORTED_RE = re.compile(
+    r"\b(?:déclar\w*|affirm\w*|dit|disent|estim\w*|insist\w*|soulign\w*|assur\w*|"
+    r"said|says|stated|declared|claim\w*|argu\w*|told \w+)(?:\s+(?:sur le fait|[\w’']+)){0,2}"
+    r"\s+(?:que|qu['’]|that)\b", re.IGNORECASE)
 
 
 def counted_elsewhere(kind: QuestionKind, question: str, best: Candidate,
