@@ -5,7 +5,8 @@ back for its question; the `Generator` (QA_LLM=openai) is given the row's passag
 verifies the reply and keeps it or falls back to the extractive answer. An answer is kept
 when the verifier rejects none of its sentences ("reached": it also passed the language check
 that follows and reached the user as the model wrote it).
-Run: `PYTHONPATH=$PWD .venv/bin/python bench/verifier_set.py [--split test|dev|all] [--show]`.
+Run: `PYTHONPATH=$PWD .venv/bin/python bench/verifier_set.py [--split test|dev|all] [--show]
+[--entail local]` (`--entail local`: with the meaning judge of qa/entail.py, slow).
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ def passages_of(row: dict) -> list[Passage]:
     return out
 
 
-def run(rows: list[dict], embedder: str = "fast") -> list[dict]:
+def run(rows: list[dict], embedder: str = "fast", entail: str = "off") -> list[dict]:
     """Serve every row's answer through the openai path; one verdict per row."""
     current: dict[str, str] = {}
     fallback = ExtractiveAnswerer(make_embedder(embedder))
@@ -53,7 +54,8 @@ def run(rows: list[dict], embedder: str = "fast") -> list[dict]:
     with LoopbackServer(scripted(lambda messages: current["answer"]),
                         max_connections=len(rows) + 5) as server:
         settings = Settings(llm="openai", llm_base_url=server.url, llm_retries=0,
-                            llm_refusal_gate=False, llm_passages=8, embedder=embedder)
+                            llm_refusal_gate=False, llm_passages=8, embedder=embedder,
+                            entail=entail)
         generator = Generator(settings, fallback, "openai")
         for row in rows:
             current["answer"] = row["answer"]
@@ -94,9 +96,11 @@ def main() -> None:
     parser.add_argument("--split", choices=["dev", "test", "all"], default="all")
     parser.add_argument("--show", action="store_true", help="list the misjudged rows")
     parser.add_argument("--embedder", default="fast")
+    parser.add_argument("--entail", choices=["off", "local"], default="off")
     args = parser.parse_args()
-    results = run(load(args.split), args.embedder)
-    print(f"verifier set, split={args.split}, CPU: {cpu_info()['model']}")
+    results = run(load(args.split), args.embedder, args.entail)
+    print(f"verifier set, split={args.split}, entail={args.entail}, "
+          f"CPU: {cpu_info()['model']}")
     for split, table in sorted(summarize(results).items()):
         print(f"[{split}]")
         for key in sorted(table, key=lambda k: (k.split("/")[0], "/" in k, k)):

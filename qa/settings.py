@@ -82,6 +82,12 @@ class Settings(BaseSettings):
                                 "(one more model call before any text; off = the rule)")
     local_max_tokens: int = Field(80, ge=16, le=4096, description="answer length cap of the "
                                   "local model")
+    entail: Literal["off", "local"] = Field("off", description="meaning judge of the verifier "
+                                            "(qa/entail.py): local = the bundled Qwen GGUF asked "
+                                            "whether the cited passage states each sentence "
+                                            "(seconds per sentence on 2 cores)")
+    entail_threshold: float = Field(0.8, ge=0.0, le=1.0, description="a sentence whose support "
+                                    "(the judge's share of Yes) is below this is rejected")
     # Web
     host: str = "127.0.0.1"
     port: int = 7860

@@ -27,6 +27,7 @@ from qa.answer import Answerer, refusal
 from qa.answer.local import MODEL_FILE, LlamaServer, assemble_model
 from qa.answer.prompting import answer_messages, excerpts, rewrite_messages, within
 from qa.answer.verify import render_partial, strip_markers, verify_answer
+from qa.entail import make_entailment
 from qa.results import Answer, Passage, Sentence
 from qa.safety import addresses_model as suspicious
 from qa.settings import Settings
@@ -103,6 +104,13 @@ class Generator:
         self._lock = threading.Lock()
         # llama.cpp's figures of the last reply (prompt/predicted tokens and rates), for bench/
         self.last_timings: dict[str, Any] | None = None
+        # The verifier's meaning judge (QA_ENTAIL); the local model's own server when it has one
+        self.entail = make_entailment(settings, self._server_url if starter else None)
+
+    def _server_url(self) -> str:
+        """The /v1 URL of the local server (started on first use)."""
+        self.client()
+        return str(self._base_url)
 
     @property
     def where(self) -> str:
@@ -199,7 +207,8 @@ class Generator:
             yield from self._fallback(quick, f"{where} found no answer in the passages it was "
                                       "shown")
             return
-        result = verify_answer(raw, shown, question, getattr(self.fallback, "embedder", None))
+        result = verify_answer(raw, shown, question, getattr(self.fallback, "embedder", None),
+                               self.entail)
         if not result.citations:
             n = len(result.rejected)
             notice = (f"{where} gave an answer whose {n} sentence(s) could not be verified "

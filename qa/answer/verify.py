@@ -8,7 +8,8 @@ Rules, applied to every sentence of a generated answer:
   (`qa.answer.names`: transliteration, rapidfuzz, the multilingual embedder; no name table);
 - it says what the passage says (`qa.answer.meaning`): each content word is aligned to a
   passage word, each clause has the polarity of the passage clause closest to it
-  (`qa.answer.polarity`); a place or party fills its own slot there (`qa.answer.slots`);
+  (`qa.answer.polarity`); a place or party fills its own slot there (`qa.answer.slots`); and,
+  with a judge (`qa.entail`, QA_ENTAIL), the judge finds that the cited passage(s) state it;
 - the answer as a whole states what the question asks (a time for "when", a number for "how
   many", a place for "where", a name for "who"), else it only restates the question.
 
@@ -19,6 +20,7 @@ Every sentence is recorded as `Sentence(text, verified, citations)`.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -51,9 +53,11 @@ from qa.answer.polarity import clauses, closest_clauses, polarity_clash
 from qa.answer.slots import misplaced_slot
 from qa.answer.vectors import WordVectors, word_vectors
 from qa.embed import Embedder
+from qa.entail import Entailment
 from qa.results import Citation, Passage, Sentence
 from qa.text import STOPWORDS, fold, index_terms, split_sentences, words
 
+log = logging.getLogger(__name__)
 _BARE_REPLY = re.compile(r"(?i)\s*(yes|no|oui|non|si)\s*[.!:]?\s*")
 _MARKER_GROUP = re.compile(
     r"\[\s*(?:passages?|sources?|n°)?\s*(\d{1,3}(?:\s*[,;]\s*\d{1,3})*)\s*\]", re.IGNORECASE)
@@ -126,10 +130,12 @@ def _passage_text(p: Passage) -> str:
 
 
 def check_sentence(sentence: str, passages: list[Passage], question: str = "",
-                   embedder: Embedder | None = None) -> Checked:
+                   embedder: Embedder | None = None, entail: Entailment | None = None
+                   ) -> Checked:
     """Verify one sentence against the passages (numbered from 1) that it cites: markers,
-    stated facts, names, content words and negation. When the question asks for a place or
-    a person, a lone capitalised first word ("Geneva will host...") is checked as a name."""
+    stated facts, names, content words and negation, then the judge (if any) last. When the
+    question asks for a place or a person, a lone capitalised first word ("Geneva will
+    host...") is checked as a name."""
     cited = markers(sentence)
     if not cited:
         return Checked(sentence, cited, False, "no [n] citation")
@@ -178,7 +184,23 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
                        f"'{clash}' has the opposite polarity (negation) of the cited passage(s)")
     if not stated and not any(_shares_terms(text, f) for f, _ in sources) and not vectors:
         return Checked(sentence, cited, False, "it shares no words with the cited passage(s)")
-    return Checked(sentence, cited, True)
+    return judged(Checked(sentence, cited, True), joined, text, entail)
+
+
+def judged(checked: Checked, premise: str, text: str, entail: Entailment | None) -> Checked:
+    """A checked sentence after the judge: rejected when the judge's support is below its
+    threshold; kept as it was when there is no judge or the judge fails (logged)."""
+    if entail is None:
+        return checked
+    try:
+        support = entail.support(premise, text)
+    except Exception as exc:  # the judge's server failed: the word checks still stand
+        log.warning("the meaning judge failed: %s", type(exc).__name__)
+        return checked
+    if support < entail.threshold:
+        return replace(checked, verified=False, reason="the judge finds that the cited "
+                       f"passage(s) do not state it (support {support:.2f})")
+    return checked
 
 
 def _list_frame(stated: list[Claim], text: str) -> set[str]:
@@ -257,11 +279,14 @@ def fuzz_same(a: str, b: str) -> bool:
 
 
 def verify_answer(text: str, passages: list[Passage], question: str = "",
-                  embedder: Embedder | None = None) -> Verified:
+                  embedder: Embedder | None = None, entail: Entailment | None = None
+                  ) -> Verified:
     """Check every sentence; keep the verified ones, renumbered, with their citations.
     With the question, an answer that does not state what it asks keeps nothing; with the
-    embedder (multilingual), names and words are also matched across languages."""
-    checked = [check_sentence(s, passages, question, embedder) for s in split_answer(text)]
+    embedder (multilingual), names and words are also matched across languages; with the
+    judge, a sentence must also be stated by its cited passage(s) in the judge's reading."""
+    checked = [check_sentence(s, passages, question, embedder, entail)
+               for s in split_answer(text)]
     missing = answers_question(question, [c.text for c in checked if c.verified])
     if missing:
         for c in checked:
