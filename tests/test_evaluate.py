@@ -140,3 +140,28 @@ def test_oracle_cites_the_passage_holding_the_support_and_refuses_otherwise():
     assert oracle.reply(answer_messages(u.question, [holder], "en")) == NOT_FOUND
     assert oracle.outcomes["NOT_FOUND (support not shown)"] == 1
     assert re.fullmatch(r"[a-z0-9 ]+", key("L’OSCE, « basée »"))
+
+
+def test_verifier_rows_are_sound():
+    """Every row of eval/verifier_set.jsonl has its fields, a unique id and answer, a known
+    label, kind and split, and passages copied from the bundled, English or SPF sources (the
+    verifier is not run: this checks the file, not a half's figures)."""
+    rows = [json.loads(line) for line in (ROOT / "eval" / "verifier_set.jsonl").read_text(
+        encoding="utf-8").splitlines() if line]
+    spf = {json.loads(line)["id"]: json.loads(line)["text"] for line in (
+        ROOT / "bench" / "spf" / "docs.jsonl").read_text(encoding="utf-8").splitlines()}
+    articles = {p.name: p.read_text(encoding="utf-8") for folder in (
+        ARTICLES, ROOT / "eval" / "english" / "articles") for p in folder.glob("*.txt")}
+    kinds = {"right": {"translated", "paraphrase", "same"},
+             "wrong": {"name", "number", "date", "place", "content", "negation", "restate"}}
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert len({(r["question"], r["answer"]) for r in rows}) == len(rows)
+    for r in rows:
+        assert set(r) == {"id", "question", "lang", "answer", "passages", "label", "kind",
+                          "split"}, r["id"]
+        assert r["kind"] in kinds[r["label"]] and r["split"] in {"dev", "test"}, r["id"]
+        assert r["lang"] in {"fr", "en"} and r["passages"], r["id"]
+        assert re.search(r"\[\d\]", r["answer"]), r["id"]
+        for p in r["passages"]:
+            source = spf.get(p["source"]) or articles[p["source"]]
+            assert " ".join(p["text"].split()) in " ".join(source.split()), r["id"]
