@@ -34,7 +34,7 @@ _CLOSING = frozenset("pas plus jamais rien aucun aucune guere point personne".sp
 _INFINITIVE = re.compile(r"(?:er|ir|re)$")  # French infinitive endings (language data)
 _BARE_REPLY_START = re.compile(r"(?i)\s*(?:no|non)\b\s*(?:[,.!:;]|$)")
 _MORE_THAN = re.compile(r"\b(?:plus|more|davantage|moins|less|fewer) (?:de|d|than|que)\b")
-_CLAUSE_SPLIT = re.compile(
+CLAUSE_SPLIT = re.compile(
     r"[,;:()«»\"“”]|\s[-–—]\s|\b(?:but|mais|because|car|so|donc|while|whereas|although|"
     r"which|who|that|que|qu|qui|lorsque|when|quand|si|if|and|et)\b", re.IGNORECASE)
 
@@ -57,14 +57,14 @@ def negative(clause: str) -> bool:
 
 def clauses(text: str) -> list[str]:
     """The clauses of a text with at least two content words (a verb of denial counts)."""
-    return [c.strip() for c in _CLAUSE_SPLIT.split(text) if c and len(content_words(c)) + sum(
+    return [c.strip() for c in CLAUSE_SPLIT.split(text) if c and len(content_words(c)) + sum(
         w in DENIALS for w in words(c)) >= 2]
 
 
 def closest_clauses(clause: str, passage_text: str, vectors: WordVectors,
                     k: int = NEAR_CLAUSES) -> list[str]:
     """The k passage clauses closest in meaning to a clause of the sentence."""
-    theirs = [c.strip() for c in _CLAUSE_SPLIT.split(passage_text) if c and c.strip()]
+    theirs = [c.strip() for c in CLAUSE_SPLIT.split(passage_text) if c and c.strip()]
     if len(theirs) <= k:
         return theirs
     vecs = vectors.vectors([clause, *theirs])

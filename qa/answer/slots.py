@@ -32,11 +32,14 @@ PLACE_PREPOSITIONS = frozenset("""in at to from into near towards toward inside 
     aux en vers dans chez depuis pres""".split())
 PARTY_PREPOSITIONS = frozenset("with avec entre among parmi".split())
 SLOT_PREPOSITIONS = PLACE_PREPOSITIONS | PARTY_PREPOSITIONS
-_ARTICLES = frozenset("the l la le les".split())
-_WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
+ARTICLES = frozenset("the l la le les".split())
+# "près de Penzance", "loin de Kiev": a preposition of place completed by "de"/"of".
+_LINKS = frozenset("de d du des of".split())
+LINKED_PREPOSITIONS = PLACE_PREPOSITIONS | frozenset("loin proche autour hors".split())
+WORD_RE = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 # Where a clause that states another fact begins (language data; commas are left alone:
 # they set off appositions more often than clauses).
-_BOUNDARY = re.compile(r"[;:()«»\"“”]|\s[-–—]\s|\b(?:but|mais|because|car|while|whereas|"
+CLAUSE_BOUNDARY = re.compile(r"[;:()«»\"“”]|\s[-–—]\s|\b(?:but|mais|because|car|while|whereas|"
                        r"although|which|who|that|que|qu|qui|lorsque|when|quand|and|et)\b",
                        re.IGNORECASE)
 WINDOW = 10  # words of passage context on each side of a slot
@@ -50,6 +53,8 @@ class Slot:
     name: str
     context: str
     place: bool  # after a preposition of place, else of a party
+    at: int = 0  # where its preposition starts in the text
+    end: int = 0  # where its name ends in the text
 
 
 def slots(text: str, window: int = WINDOW, bounded: bool = True) -> list[Slot]:
@@ -59,17 +64,20 @@ def slots(text: str, window: int = WINDOW, bounded: bool = True) -> list[Slot]:
     out: list[Slot] = []
     for a, b in split_sentences(text):
         sentence = text[a:b]
-        cuts = [m.start() for m in _BOUNDARY.finditer(sentence)] if bounded else []
-        tokens = list(_WORD.finditer(sentence))
+        cuts = [m.start() for m in CLAUSE_BOUNDARY.finditer(sentence)] if bounded else []
+        tokens = list(WORD_RE.finditer(sentence))
         for i, m in enumerate(tokens):
             name = m.group(0)
             if i == 0 or not name[0].isupper() or fold(name) in MONTH_INDEX or fold(
                     name) in WEEKDAY_INDEX:
                 continue
             j = i - 1
-            if fold(tokens[j].group(0)) in _ARTICLES and j > 0:
+            if fold(tokens[j].group(0)) in ARTICLES and j > 0:
                 j -= 1
-            if fold(tokens[j].group(0)) not in SLOT_PREPOSITIONS or any(
+            if fold(tokens[j].group(0)) in _LINKS and j > 0 and fold(
+                    tokens[j - 1].group(0)) in LINKED_PREPOSITIONS:
+                j -= 1
+            if fold(tokens[j].group(0)) not in SLOT_PREPOSITIONS | LINKED_PREPOSITIONS or any(
                     re.search(r"[^\s'’]", sentence[tokens[k].end():tokens[k + 1].start()])
                     for k in range(j, i)):
                 continue
@@ -77,8 +85,9 @@ def slots(text: str, window: int = WINDOW, bounded: bool = True) -> list[Slot]:
             end = min((c for c in cuts if c > m.end()), default=len(sentence))
             before = sentence[start:m.start()].split()[-window:]
             after = sentence[m.end():end].split()[:window]
-            place = fold(tokens[j].group(0)) in PLACE_PREPOSITIONS
-            out.append(Slot(name, " ".join(before + after), place))
+            place = fold(tokens[j].group(0)) in LINKED_PREPOSITIONS
+            out.append(Slot(name, " ".join(before + after), place, a + tokens[j].start(),
+                            a + m.end()))
     return out
 
 
@@ -90,13 +99,19 @@ def misplaced_slot(sentence: str, passage_text: str, vectors: WordVectors | None
     slot competes when it holds another name, one the sentence does not name itself, and no
     mention of the sentence's name stands in its context (a list: "l'OSCE à Vienne").
     A bare answer ("À Vienne.") says little around its name: the question is its context,
-    without its names (they pull toward any passage slot that mentions them)."""
+    without its names (they pull toward any passage slot that mentions them).
+    A place set off by a comma right after another ("à Lagos, au Nigeria") says where that
+    place is, not a role of its own: it is checked as a name only."""
     if vectors is None:
         return ""
     theirs = [(slot, name_source(slot.name), name_source(slot.context))
               for slot in slots(passage_text)]
     said = name_source(sentence)
-    for mine in slots(sentence, window=len(sentence), bounded=False):
+    found = slots(sentence, window=len(sentence), bounded=False)
+    for k, mine in enumerate(found):
+        if k and mine.place and found[k - 1].place and sentence[
+                found[k - 1].end:mine.at].strip() == ",":
+            continue
         own: list[Slot] = []
         others: list[Slot] = []
         for slot, its_name, its_context in theirs:
@@ -137,7 +152,7 @@ def _between(sentence: str) -> list[Slot]:
         if at < 0:
             return []
         stretch = sentence[start:at]
-        cut = max((m.end() for m in _BOUNDARY.finditer(stretch)), default=0)
+        cut = max((m.end() for m in CLAUSE_BOUNDARY.finditer(stretch)), default=0)
         out.append(Slot(slot.name, stretch[cut:], slot.place))
         start = at + len(slot.name)
     return out
@@ -172,4 +187,4 @@ def _unnamed(question: str) -> str:
 def _plain_words(text: str) -> list[str]:
     """The lower-case words of a text of three letters or more (names and function words of
     one or two letters left out)."""
-    return [w for w in _WORD.findall(text) if w[:1].islower() and len(w) >= 3]
+    return [w for w in WORD_RE.findall(text) if w[:1].islower() and len(w) >= 3]

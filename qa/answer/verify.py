@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from qa.answer.bindings import unbound_place
 from qa.answer.claims import (
     MARKER_RE,
     NAME_TOKEN_RE,
@@ -44,12 +45,11 @@ from qa.answer.evidence import DATELINE_RE
 from qa.answer.meaning import (
     asked_type,
     changed_words,
-    closest_sentences,
     states_asked,
     unaligned_words,
 )
 from qa.answer.names import name_found, name_source, translit
-from qa.answer.polarity import clauses, closest_clauses, polarity_clash
+from qa.answer.polarity import CLAUSE_SPLIT, clauses, closest_clauses, polarity_clash
 from qa.answer.slots import misplaced_slot
 from qa.answer.vectors import WordVectors, word_vectors
 from qa.embed import Embedder
@@ -171,6 +171,10 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
     if slot:
         return Checked(sentence, cited, False, f"'{slot}' is in the cited passage(s), but in "
                        "another role (another place or party fills that slot there)")
+    unbound = unbound_place(strip_markers(sentence), joined, vectors)
+    if unbound:
+        return Checked(sentence, cited, False, f"'{unbound}' is in the cited passage(s), but "
+                       "they state the sentence's date or figure elsewhere, not with it")
     checked_names = {fold(c.text) for c in stated if c.role != "initial"}
     text = strip_markers(sentence)
     skip = checked_names | _list_frame(stated, text)
@@ -231,8 +235,7 @@ def _misplaced_name(text: str, passage_text: str, vectors: WordVectors | None,
         # mardi...") names its subject in the main one. A dateline ("EDINBURGH, 25 March
         # 2025 - ") places only what its own sentence says (where the report was filed).
         sentences = [passage_text[a:b] for a, b in split_sentences(passage_text)]
-        if not any(DATELINE_RE.match(s) for s in closest_sentences(clause, passage_text,
-                                                                  vectors, 1)):
+        if not _dateline_lead(clause, passage_text, sentences, vectors):
             sentences = [DATELINE_RE.sub(" ", s) for s in sentences]
         text_near = "\n".join(sentences)
         near = "\n".join(next((s for s in sentences if c in s), c)
@@ -246,6 +249,22 @@ def _misplaced_name(text: str, passage_text: str, vectors: WordVectors | None,
             if not (name_found(claim.text, src, vectors) or name_found(whole, src, vectors)):
                 return claim.text
     return ""
+
+
+def _dateline_lead(clause: str, passage_text: str, sentences: list[str],
+                   vectors: WordVectors) -> bool:
+    """True when the passage clause closest to a sentence clause is the main clause of a
+    dateline's sentence ("EDINBURGH, 25 March 2025 - The Scottish government approved ..."):
+    the dateline places that clause only, not a clause after it ("... to residents who fell
+    ill after drinking contaminated tap water")."""
+    leads = set()
+    for s in sentences:
+        m = DATELINE_RE.match(s)
+        if m:
+            leads |= {c.strip() for c in CLAUSE_SPLIT.split(s[:m.end()]) if c and c.strip()}
+            leads.add(next((c.strip() for c in CLAUSE_SPLIT.split(s[m.end():])
+                            if c and c.strip()), ""))
+    return bool(leads) and bool(set(closest_clauses(clause, passage_text, vectors, 1)) & leads)
 
 
 def _shares_terms(text: str, f: Facts) -> bool:
