@@ -166,3 +166,39 @@ def test_answers_judged_with_their_question(question, sentence, text, kept, embe
 def test_a_hedge_on_an_amount_is_not_a_changed_word(embedder):
     text = "Northern Link, which runs about 1,800 trains a day, said it would cut services."
     assert judged("Combien de trains ?", "Environ 1 800 trains par jour [1].", text, embedder)[0]
+
+
+SUMMITS = ("Les pourparlers commerciaux débuteront à Lisbonne le 3 mars. Le sommet des "
+           "ministres, le premier depuis 2015, aura lieu le 5 mars.")
+HOURS = "Ouvert de 9h à 17h à Lyon.\nDe 10h à 18h à Nantes.\nDe 8h à 14h à Brest."
+FLOODS = ("OSLO, 4 May 2025 - The city council approved on Monday a plan to pay the farmers "
+          "who lost their crops after floods in 2023.")
+CRASH = ("Deux personnes ont été blessées : un chauffeur dont le camion a été heurté par un "
+         "arbre près de Tours, et une cycliste à Blois.")
+RETURN = ("The museum will return 12 masks to Ghana. They will be handed over at a ceremony in "
+          "Accra in June, more than a century after they were taken from Kumasi.")
+
+
+@pytest.mark.parametrize(("question", "sentence", "text", "kept"), [
+    # A place is where the passage states the date or figure the sentence gives it.
+    ("Where will the ministers meet?", "The ministers' summit, the first since 2015, will take "
+     "place in Lisbon on 5 March [1].", SUMMITS, False),
+    ("Where will the trade talks start?", "The trade talks will start in Lisbon on 3 March [1].",
+     SUMMITS, True),
+    ("Quels sont les horaires ?", "De 9h à 17h à Lyon et à Brest [1].", HOURS, False),
+    ("Quels sont les horaires ?", "De 9h à 17h à Lyon et de 8h à 14h à Brest [1].", HOURS, True),
+    # A dateline places its sentence's main clause only.
+    ("Where did the farmers lose their crops?",
+     "Farmers in Oslo lost their crops after floods in 2023 [1].", FLOODS, False),
+    ("Where was the plan approved?", "The council approved the plan in Oslo on Monday [1].",
+     FLOODS, True),
+    # "près de X" is a place slot; a country after a comma says where the city is.
+    ("Où le camion a-t-il été heurté ?", "Près de Blois, par un arbre tombé [1].", CRASH, False),
+    ("Où le camion a-t-il été heurté ?", "Près de Tours, par un arbre tombé [1].", CRASH, True),
+    ("Where will the masks be handed over?", "In Accra, in Ghana, at a ceremony in June [1].",
+     RETURN, True),
+])
+def test_a_place_is_held_in_the_role_the_sentence_gives_it(question, sentence, text, kept,
+                                                            embedder):
+    ok, reason = judged(question, sentence, text, embedder)
+    assert ok is kept, reason

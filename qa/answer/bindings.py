@@ -26,6 +26,7 @@ from qa.answer.slots import (
     LINKED_PREPOSITIONS,
     SLOT_PREPOSITIONS,
     WORD_RE,
+    appositive,
     slots,
 )
 from qa.answer.vectors import WordVectors
@@ -45,7 +46,9 @@ def _placed_facts(sentence: str) -> list[tuple[str, list[Claim]]]:
     before: list[Claim] = []
     for piece in CLAUSE_BOUNDARY.split(sentence):
         stated = [c for c in claims(piece) if c.kind in _KINDS]
-        places = [s.name for s in slots(piece, window=len(piece), bounded=False) if s.place]
+        found = slots(piece, window=len(piece), bounded=False)
+        places = [s.name for k, s in enumerate(found)
+                  if s.place and not appositive(piece, found, k)]
         rest = [w for w in WORD_RE.findall(piece) if w not in places and fold(w) not in
                 SLOT_PREPOSITIONS | LINKED_PREPOSITIONS | ARTICLES]
         if places and not stated and not rest:

@@ -109,8 +109,7 @@ def misplaced_slot(sentence: str, passage_text: str, vectors: WordVectors | None
     said = name_source(sentence)
     found = slots(sentence, window=len(sentence), bounded=False)
     for k, mine in enumerate(found):
-        if k and mine.place and found[k - 1].place and sentence[
-                found[k - 1].end:mine.at].strip() == ",":
+        if appositive(sentence, found, k):
             continue
         own: list[Slot] = []
         others: list[Slot] = []
@@ -130,6 +129,13 @@ def misplaced_slot(sentence: str, passage_text: str, vectors: WordVectors | None
         if _closer_to_others(context, own, others, vectors):
             return mine.name
     return swapped_slot(sentence, theirs, vectors)
+
+
+def appositive(text: str, found: list[Slot], k: int) -> bool:
+    """True when the k-th slot of a text is a place set off by a comma right after another
+    place ("à Lagos, au Nigeria"): it says where that place is."""
+    return k > 0 and found[k].place and found[k - 1].place and text[
+        found[k - 1].end:found[k].at].strip() == ","
 
 
 def _closer_to_others(context: str, own: list[Slot], others: list[Slot],

@@ -25,6 +25,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 from qa.answer.bindings import unbound_place
 from qa.answer.claims import (
     MARKER_RE,
@@ -235,7 +237,7 @@ def _misplaced_name(text: str, passage_text: str, vectors: WordVectors | None,
         # mardi...") names its subject in the main one. A dateline ("EDINBURGH, 25 March
         # 2025 - ") places only what its own sentence says (where the report was filed).
         sentences = [passage_text[a:b] for a, b in split_sentences(passage_text)]
-        if not _dateline_lead(clause, passage_text, sentences, vectors):
+        if not _dateline_lead(clause, sentences, vectors):
             sentences = [DATELINE_RE.sub(" ", s) for s in sentences]
         text_near = "\n".join(sentences)
         near = "\n".join(next((s for s in sentences if c in s), c)
@@ -251,20 +253,24 @@ def _misplaced_name(text: str, passage_text: str, vectors: WordVectors | None,
     return ""
 
 
-def _dateline_lead(clause: str, passage_text: str, sentences: list[str],
-                   vectors: WordVectors) -> bool:
+def _dateline_lead(clause: str, sentences: list[str], vectors: WordVectors) -> bool:
     """True when the passage clause closest to a sentence clause is the main clause of a
     dateline's sentence ("EDINBURGH, 25 March 2025 - The Scottish government approved ..."):
     the dateline places that clause only, not a clause after it ("... to residents who fell
     ill after drinking contaminated tap water")."""
-    leads = set()
-    for s in sentences:
-        m = DATELINE_RE.match(s)
-        if m:
-            leads |= {c.strip() for c in CLAUSE_SPLIT.split(s[:m.end()]) if c and c.strip()}
-            leads.add(next((c.strip() for c in CLAUSE_SPLIT.split(s[m.end():])
-                            if c and c.strip()), ""))
-    return bool(leads) and bool(set(closest_clauses(clause, passage_text, vectors, 1)) & leads)
+    pieces: list[str] = []
+    leads: list[int] = []
+    for sentence in sentences:
+        m = DATELINE_RE.match(sentence.strip())
+        body = sentence.strip()[m.end():] if m else sentence
+        parts = [c.strip() for c in CLAUSE_SPLIT.split(body) if c and c.strip()]
+        if m and parts:
+            leads.append(len(pieces))
+        pieces += parts
+    if not leads:
+        return False
+    vecs = vectors.vectors([clause, *pieces])
+    return int(np.argmax(vecs[1:] @ vecs[0])) in leads
 
 
 def _shares_terms(text: str, f: Facts) -> bool:
