@@ -59,8 +59,8 @@ ONE_UNIT_RE = re.compile(r"\b(?:plus d['’]|more than |over )?(?:an?|une?)\s+(?
                          r"décennie)\b", re.IGNORECASE)
 # "How long is X?" asks for a length ("It will be 420 metres long"), "how long has she been
 # mayor?" for a duration.
-LENGTH_RE = re.compile(rf"\b(?:\d[\d,.]*|{_NUMBER_ALT})\s?(?:m[eè]tres?|meters?|kilom[eè]tres?|"
-                       r"kilometers?|km|miles?|feet|foot)\b", re.IGNORECASE)
+_LENGTH_UNITS = r"m[eè]tres?|meters?|kilom[eè]tres?|kilometers?|km|miles?|feet|foot"
+LENGTH_RE = re.compile(rf"\b(?:\d[\d,.]*|{_NUMBER_ALT})\s?(?:{_LENGTH_UNITS})\b", re.IGNORECASE)
 LENGTH_QUESTION_RE = re.compile(r"^(?!.*\b(?:last\w*|take|took|run|go on|stay|remain|durer|"
                                 r"dure\w*)\b).*(?:\bhow long (?:is|are|was|were)\b|\bhow long "
                                 r"(?:will|would|should|could|must) [^?]{1,60}\bbe\s*\?|\blength|"
@@ -139,7 +139,7 @@ _MEASURE_FAMILIES = [
      re.compile(r"\b(kilogram\w*|kg|tonnes?|tons?|grammes?|grams?|pounds?|livres?)\b", re.I)),
     (re.compile(r"\b(tall|high|height|wide|width|deep|depth|far|distance|length|hauteur|haut\w*|"
                 r"largeur|large|profond\w*|loin|longueur|mesure\w*)\b"),
-     re.compile(r"\b(m[eè]tres?|meters?|kilom[eè]tres?|kilometers?|km|miles?|feet|foot)\b", re.I)),
+     re.compile(rf"\b({_LENGTH_UNITS})\b", re.I)),
     (re.compile(r"\b(power|capacity|puissance|capacite)\b"),
      re.compile(r"\b(megawatts?|gigawatts?|kilowatts?|MW|GW|kW)\b", re.I)),
     (re.compile(r"\b(fast|speed|vite|vitesse|rapide\w*)\b"),
