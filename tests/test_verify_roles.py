@@ -202,3 +202,22 @@ def test_a_place_is_held_in_the_role_the_sentence_gives_it(question, sentence, t
                                                             embedder):
     ok, reason = judged(question, sentence, text, embedder)
     assert ok is kept, reason
+
+
+CEASED = "Patients will no longer have to travel to Leeds for surgery, the surgeon said."
+UNANSWERED = ("Les négociations pourraient laisser plusieurs points sans réponse, a déclaré le "
+              "médiateur.")
+
+
+@pytest.mark.parametrize("sentence, text, kept", [
+    # what stopped was once so; saying it still holds is the opposite
+    ("Patients had to travel to Leeds for surgery [1].", CEASED, True),
+    ("Patients still have to travel to Leeds for surgery [1].", CEASED, False),
+    # a negation carried by an affix in one language and by "sans" in the other
+    ("The mediator said the negotiations could leave several points unanswered [1].",
+     UNANSWERED, True),
+    ("The mediator said the negotiations could answer several points [1].", UNANSWERED, False),
+])
+def test_a_negation_said_another_way_keeps_its_polarity(sentence, text, kept, embedder):
+    ok, reason = verdict(sentence, text, embedder)
+    assert ok is kept, reason

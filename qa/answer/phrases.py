@@ -157,7 +157,10 @@ def align(phrase: Phrase, window: tuple[str, ...], vectors: WordVectors | None,
             if float(sims[a, b]) >= NAME_SIM:
                 anchored = True
             if float(sims[a, b]) >= (PHRASE_SIM if across else NAME_SIM):
-                (borrowed if elsewhere and _lexical(w, elsewhere) else translated).append(w)
+                # An acronym stands for the words of a name ("UE" ~ "Union européenne"),
+                # it is no word taken from elsewhere.
+                taken = elsewhere and not w.isupper() and _lexical(w, elsewhere)
+                (borrowed if taken else translated).append(w)
                 sims[:, b] = -1.0  # each passage word is the counterpart of one word
     missing = tuple(w for w in rest if w not in translated and w not in borrowed)
     return Alignment(anchored, tuple(lexical + translated), tuple(borrowed), missing)

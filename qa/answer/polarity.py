@@ -5,13 +5,16 @@ polarities (ne/n' ... , not, no, never, without, sans; a verb of denial flips it
 A clause without the predicate a passage negation governs ("À des concessions unilatérales."
 over "Moscou ne doit pas s'attendre à des concessions unilatérales") is what the predicate
 governs: when the question carries the negation, the clause answers it and has no polarity
-of its own.
+of its own. A negation said another way agrees: what "no longer" / "ne ... plus" holds was so
+before ("had to travel" for "no longer have to travel"), and a negative affix carries the
+passage's "sans" ("unanswered" for "sans réponse").
 All word lists here are language data.
 """
 
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import numpy as np
 
@@ -25,11 +28,14 @@ from qa.answer.meaning import (
     lexically_aligned,
     passage_words,
 )
+from qa.answer.opposites import bases
 from qa.answer.vectors import WordVectors
 from qa.text import fold, split_sentences, words
 
 NEAR_CLAUSES = 4  # a name of a clause must be in one of the passage clauses closest to it
 # (the most tolerant k that still catches the dev half's place-of-another-event answers)
+_PAST = frozenset("""had was were used did before previously formerly earlier avait avaient
+    devait devaient etait etaient fallait auparavant avant autrefois jadis""".split())
 _CLOSING = frozenset("pas plus jamais rien aucun aucune guere point personne".split())  # ne...
 _INFINITIVE = re.compile(r"(?:er|ir|re)$")  # French infinitive endings (language data)
 _BARE_REPLY_START = re.compile(r"(?i)\s*(?:no|non)\b\s*(?:[,.!:;]|$)")
@@ -92,6 +98,9 @@ def polarity_clash(sentence: str, passage_text: str, vectors: WordVectors | None
             sims = np.array([len(mine & set(content_words(c))) for c, _ in theirs], dtype=float)
         closest, whole = theirs[int(np.argmax(sims))]
         if negative(clause) != negative(closest) and negative(clause) != negative(whole):
+            if not negative(clause) and (formerly(clause, closest) or affix_negated(
+                    clause, negated_words(closest), vectors)):
+                continue
             governed = negated_words(closest if negative(closest) else whole)
             if negative(clause) or restates(clause, governed, vectors) or not question or not (
                     negative(question) or restates(question, governed, vectors)):
@@ -133,3 +142,25 @@ def restates(clause: str, governed: list[str], vectors: WordVectors | None) -> b
     written = [w for w in WORD_AS_WRITTEN.findall(clause) if content_words(w)]
     return vectors is not None and any(
         vectors.best(w, governed)[0] >= WORD_SIM for w in written)
+
+
+def formerly(clause: str, ceased: str) -> bool:
+    """True when a passage clause says something stopped ("no longer have to travel", "ne
+    doivent plus") and the sentence clause says, in the past, that it held ("had to
+    travel"): what ceased was once so."""
+    theirs, mine = words(ceased), set(words(clause))
+    pairs = set(pairwise(theirs))
+    stopped = bool(pairs & {("no", "longer"), ("any", "more"), ("any", "longer")}) or (
+        "anymore" in theirs) or (
+        ("ne" in theirs or "n" in theirs) and "plus" in theirs and not _MORE_THAN.search(
+            " ".join(theirs)))
+    return stopped and bool(mine & _PAST)
+
+
+def affix_negated(clause: str, governed: list[str], vectors: WordVectors | None) -> bool:
+    """True when a word of the clause carries the passage's negation as a negative affix:
+    "unanswered" for "sans réponse" (its base "answered" is aligned to the governed word)."""
+    if vectors is None or not governed:
+        return False
+    return any(vectors.best(base, governed)[0] >= WORD_SIM
+               for w in words(clause) for base in bases(w))
