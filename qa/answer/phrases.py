@@ -57,15 +57,14 @@ def _capital(token: str) -> bool:
     return token[0].isupper() and _content(token)
 
 
-def sentence_names(text: str) -> list[Phrase]:
+@lru_cache(maxsize=1024)
+def sentence_names(text: str) -> tuple[Phrase, ...]:
     """The names of two or more content words of a sentence: capitalised words joined by
     spaces or function words ("Royal Society for the Protection of Birds"); in French, with
     the lowercase words that follow a capitalised one ("Agence spatiale européenne")."""
     french = question_language(text) == "fr"
     out = []
-    segments = _SEGMENT.split(text)
-    text_start = segments[0] if segments else ""
-    for segment in segments:
+    for n, segment in enumerate(_SEGMENT.split(text)):
         found = list(_WORD.finditer(segment))
         tokens = [m.group(0) for m in found]
         # Words of one name stand next to each other: "Selene-2 jeudi" is two things.
@@ -86,7 +85,7 @@ def sentence_names(text: str) -> list[Phrase]:
                     if not nxt or not (_capital(nxt) or (french and _content(nxt)
                                                          and lower < TRAILING)):
                         break
-                    if i == 0 and len(kept) == 1 and segment is text_start:
+                    if n == 0 and i == 0 and len(kept) == 1:
                         kept = []  # "Depuis la Grande Tempête": capitalised as the first word
                 elif french and _content(t) and lower < TRAILING:
                     kept.append(t)
@@ -97,7 +96,7 @@ def sentence_names(text: str) -> list[Phrase]:
             if len(kept) >= 2:
                 out.append(Phrase(tuple(kept)))
             i = j
-    return out
+    return tuple(out)
 
 
 @lru_cache(maxsize=1024)

@@ -5,7 +5,8 @@ Rules, applied to every sentence of a generated answer:
 - every number, date, month and weekday it states (`qa.answer.claims`) occurs in a passage it
   cites ("8" ~ "huit" ~ "eight"; French and English month and day names), and every proper
   name is found there, near what the sentence says about it, across languages and spellings
-  (`qa.answer.names`: transliteration, rapidfuzz, the multilingual embedder; no name table);
+  (`qa.answer.names`: transliteration, rapidfuzz, the multilingual embedder; no name table;
+  a name of several words word by word, `qa.answer.phrases`; its place, `qa.answer.placement`);
 - it says what the passage says (`qa.answer.meaning`): each content word is aligned to a
   passage word, each clause has the polarity of the passage clause closest to it
   (`qa.answer.polarity`); a place or party fills its own slot there (`qa.answer.slots`); and,
