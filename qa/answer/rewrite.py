@@ -38,6 +38,10 @@ _PRONOUNS = {"it", "he", "she", "they", "them", "him", "his", "her", "its", "the
              "ca", "celle", "celui", "ceux", "lui", "leur", "leurs", "son", "sa", "ses", "y",
              "la-bas", "c"}  # "c" : the ce of "c'est"
 _PERSONAL = {"he", "she", "him", "his", "her", "hers", "il", "elle", "lui"}  # a person named before
+_PLURAL = {"they", "them", "their", "theirs", "these", "those", "ils", "elles", "leur", "leurs",
+           "ceux"}
+_PLURAL_DETERMINERS = {"des", "les", "ces", "these", "those", "some", "plusieurs",
+                       "quelques", "two", "three", "deux", "trois"}
 _DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "this", "that", "these", "those", "such"}
 _WH = {"who", "what", "when", "where", "which", "why", "how", "qui", "que", "quoi", "quand",
        "ou", "quel", "quelle", "quels", "quelles", "pourquoi", "comment", "combien"}
@@ -47,6 +51,7 @@ _WHICH = re.compile(r"\b(which|quel|quelle|quels|quelles)\s+(?!est\b|sont\b|is\b
 _NOT_THINGS = {"yesno", "date", "year", "number", "duration", "why", "how", "quote", "contrast"}
 _ENGLISH_DEMONSTRATIVES = {"this", "that", "these", "those"}
 _NAME_LINKS = {"&", "de", "del", "van", "von", "da", "di", "bin", "al", "of"}
+_FRENCH_THING = re.compile(r"\b(il|elle)\b", re.IGNORECASE)  # a thing or a person in French
 _CONTEXT = re.compile(r"^(.*?[?.!])\s\((.+)\)$", re.DOTALL)  # "When will she...? (Desai)"
 _MARKER = re.compile(r"\[\d+\]")
 _FRAME = re.compile(r"^(source|the articles say|d'après les articles)\b", re.IGNORECASE)
@@ -155,11 +160,27 @@ def referent(question: str, previous: str, short: str) -> str:
         return kind.subject  # "who is Jens Stoltenberg?" (not "who is NATO's chief?")
     if kind.kind in {"person", "definition"}:  # the name opening the answer, or a full name
         runs = name_runs(short, first=True)
-        return next((r for r in runs if short.startswith(r) or len(r.split()) > 1), "")
+        named = next((r for r in runs if short.startswith(r) or len(r.split()) > 1), "")
+        if named or kind.kind == "definition":
+            return named
+        # "Whom did Stoltenberg blame...? The Russian side": no person answered, so the he
+        # is the person who asked about, the question's subject
+        return _question_subject(previous)
     if _thing_answer(previous, short):
         return ""  # "Quel pays...? L'Ukraine" -> "Est-elle membre ?": the thing (see below)
     runs = name_runs(previous) or name_runs(context)
     return runs[0] if len(runs) == 1 else ""
+
+
+def _question_subject(question: str) -> str:
+    """The name a question opens on right after its asking words and auxiliary ("Whom did
+    Stoltenberg blame...?", "Qu'a dit Stoltenberg...?"), or ''."""
+    runs = name_runs(question)
+    if not runs:
+        return ""
+    head = words(question[:question.find(runs[0])])
+    asking = [t for t in head if t not in _WH and t not in STOPWORDS and t not in {"qu", "whom"}]
+    return runs[0] if not asking else ""
 
 
 def _thing_answer(previous: str, short: str) -> bool:
@@ -203,7 +224,43 @@ def thing_referent(question: str, previous: str, short: str) -> str:
     if re.search(r"\d", short) or len(short.split()) > 8 or question_kind(
             split_context(previous)[0]).kind in _NOT_THINGS:
         return ""
+    if _plural_only(question) and not _plural(short):
+        return ""  # "Who took them? / The Kelvinhall Museum": they are what was asked about
     return short
+
+
+def _plural_only(question: str) -> bool:
+    """True when every pronoun of the question that points back is a plural one."""
+    found = [t for t in pronouns(question) if t not in {"that", "this", "c"}]
+    return bool(found) and all(t in _PLURAL for t in found)
+
+
+def _plural(short: str) -> bool:
+    """True when a short answer names several things ("Ardley and Brum", "Des ambassadeurs",
+    "NATO's members"): a coordination, a plural determiner, or a plural common noun near its
+    start."""
+    tokens = re.findall(r"[\w'’]+", short)
+    folded = [fold(t) for t in tokens]
+    if any(t in {"and", "et", "or", "ou"} for t in folded) or ("," in short and len(
+            name_runs(short, first=True)) > 1):
+        return True
+    if folded and folded[0] in _PLURAL_DETERMINERS:
+        return True
+    common = [t for t in tokens[:4] if t[:1].islower() and fold(t) not in STOPWORDS]
+    return any(len(t) > 3 and t[-1] in "sx" and not t.endswith(("ss", "us", "is"))
+               for t in common[:1])
+
+
+def _points_out_to_things(question: str) -> bool:
+    """Like `_refers_to_things`, but an its/son after a name of the question's own points to
+    that name ("what is Moscow carrying out on its neighbour's borders?")."""
+    if not _refers_to_things(question):
+        return False
+    names = named_things(question)
+    if not names or _demonstrative(words(question)) or _ends_with_pointer(question):
+        return True
+    head = words(question[:question.find(names[0])])
+    return any(t in _PRONOUNS and t not in _PERSONAL for t in head)
 
 
 def _refers_to_things(question: str) -> bool:
@@ -224,14 +281,11 @@ def needs_context(question: str) -> bool:
     """True for a question that cannot stand alone: no named thing of its own and too short,
     or a pronoun with nothing named to refer to, or a bare "and X?"."""
     tokens = words(question)
-    folded = " ".join(tokens)
     names = named_things(question)
     pointers = pronouns(question)
     content = [t for t in tokens if t not in STOPWORDS and len(t) > 2]
-    if _FOLLOW_UP_START.match(folded) and not any(t in _WH for t in tokens[1:3]) and names:
-        return True  # "et Borrell ?", "what about Lavrov?"
-    if _FOLLOW_UP_START.match(folded):
-        return True  # "and...", "et..." continues the conversation
+    if _FOLLOW_UP_START.match(" ".join(tokens)):
+        return True  # "and...", "et...", "what about Lavrov?" continues the conversation
     if names:  # named things of its own, unless a person is still referred to ("he chairs")
         return any(t in _PERSONAL for t in pointers) or _subject_pointer(question) or (
             _ends_with_pointer(question))
@@ -270,7 +324,7 @@ def resolve(question: str, history: list[dict[str, Any]], answerer: Any) -> Turn
     if not needs_context(question):
         return Turn(question, question)
     swap = _SWAP.match(question)
-    if swap and not any(t in _WH or t in _PRONOUNS for t in words(swap.group(1))[:2]):
+    if swap and not _a_question(swap.group(1)):
         swapped = _swap_subject(previous, swap.group(1))
         if swapped:
             return Turn(swapped, swapped)
@@ -280,15 +334,28 @@ def resolve(question: str, history: list[dict[str, Any]], answerer: Any) -> Turn
         context = f"{previous} {short}"
     query = f"{question} ({context})"
     person = referent(question, previous, short)
-    if person and not _refers_to_things(question):
-        # the surname, as articles refer back to a person ("Desai will...", "She called...")
-        return Turn(f"{question} ({person.split()[-1]})", query, topic)
+    if person and not _points_out_to_things(question):
+        # the surname, as articles refer back to a person ("Desai will...", "She called...");
+        # an il/elle after a question about no person may be a thing: its whole name
+        about_person = question_kind(split_context(previous)[0]).kind in {"person",
+                                                                          "definition"}
+        name = person.split()[-1] if about_person or not _FRENCH_THING.search(question) else (
+            person)
+        return Turn(f"{question} ({name})", query, topic)
     thing = thing_referent(question, previous, short)
     if thing:  # "By how much did its shares rise? (Calloway Dairy)": not the merger's asker
         return Turn(f"{question} ({thing})", query, topic)
     if named_things(question) and not pronouns(question) and not _demonstrative(words(question)):
         return Turn(question, query, topic)  # "et que répond la Russie ?": its own subject
     return Turn(query, query, topic)
+
+
+def _a_question(rest: str) -> bool:
+    """True when what follows "and"/"et" is a question of its own, not a subject to swap in:
+    it asks (which, qu'...), inverts a pronoun (ont-ils) or opens on a pronoun ("its X")."""
+    tokens = words(rest)
+    return (any(t in _WH or t == "qu" for t in tokens) or bool(_INVERTED.search(rest))
+            or any(t in _PRONOUNS for t in tokens[:2]))
 
 
 def split_context(question: str) -> tuple[str, str]:
