@@ -125,6 +125,13 @@ def test_follow_ups_keep_the_topic_and_standalone_questions_stay_alone():
     swapped = standalone_question("Et Borrell ?", _history("Qui est Wendy Sherman ?", "x [1]."),
                                   None)
     assert swapped == "Qui est Borrell ?"
+    # the swapped subject replaces the whole noun phrase of the previous question's name
+    talks = _history("When were the US-Russian talks due to start?", "On 10 May [1].")
+    assert standalone_question("What about the OSCE talks?", talks, None) == (
+        "When were the OSCE talks due to start?")
+    chief = _history("What is the name of NATO's secretary general?", "Jens Stoltenberg [1].")
+    assert standalone_question("What about the EU's top diplomat?", chief, None) == (
+        "What is the name of the EU's top diplomat?")
     # "and" before a question of its own is no subject to swap into the previous question
     org = _history("Which body will host the talks on 3 May?", "The WHO, based in Geneva [1].")
     assert resolve("And Geneva is in which country?", org, None).question == (
@@ -190,6 +197,12 @@ def test_follow_up_context_and_references_are_read_apart():
     assert pronouns("Whom had he met before that?") == ["he", "that"]
     assert pronouns("Et quel jour l'a-t-elle reçu ?") == ["elle", "l'"]
     assert pronouns("Quand Borrell est-il arrivé ?") == []
+    # an il/elle repeating the question's own subject points nowhere; after the asking words
+    # and what they ask about ("quelle sorte de membres de l'OTAN"), it points back
+    assert pronouns("Et à qui le texte avait-il été remis ?") == []
+    assert pronouns("Comment la foule l'a-t-elle accueillie ?") == ["l'"]
+    assert pronouns("Quelle sorte de membres de l'OTAN refuse-t-il d'avoir ?") == ["il"]
+    assert pronouns("Depuis combien d'années occupe-t-elle ce poste ?") == ["elle"]
 
 
 @pytest.mark.parametrize("text", [

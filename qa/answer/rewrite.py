@@ -51,6 +51,14 @@ _WHICH = re.compile(r"\b(which|quel|quelle|quels|quelles)\s+(?!est\b|sont\b|is\b
 _NOT_THINGS = {"yesno", "date", "year", "number", "duration", "why", "how", "quote", "contrast"}
 _ENGLISH_DEMONSTRATIVES = {"this", "that", "these", "those"}
 _NAME_LINKS = {"&", "de", "del", "van", "von", "da", "di", "bin", "al", "of"}
+_LEAD_INS = {"et", "and", "alors", "mais", "puis"}
+_FRENCH_PREPOSITIONS = {"a", "de", "d", "pour", "dans", "en", "avec", "contre", "depuis", "par",
+                        "sur", "chez", "vers", "pendant", "selon", "apres", "avant", "jusqu"}
+_FRENCH_ASKING = {"quel", "quelle", "quels", "quelles", "combien", "que", "qu", "quoi", "qui",
+                  "quand", "ou", "comment", "pourquoi", "lequel", "laquelle"}
+_FRENCH_ASKING_NOUN = {"quel", "quelle", "quels", "quelles", "combien"}
+_CLITICS = {"l", "le", "la", "les", "lui", "leur", "en", "y", "ne", "n", "s", "se", "me", "m",
+            "te", "t", "nous", "vous"}
 _FRENCH_THING = re.compile(r"\b(il|elle)\b", re.IGNORECASE)  # a thing or a person in French
 _CONTEXT = re.compile(r"^(.*?[?.!])\s\((.+)\)$", re.DOTALL)  # "When will she...? (Desai)"
 _MARKER = re.compile(r"\[\d+\]")
@@ -141,7 +149,7 @@ def pronouns(question: str) -> list[str]:
         if folded in _PRONOUNS:
             found.append(folded)
     inverted = _INVERTED.search(question)
-    if inverted and not named_things(question[:inverted.start()]):
+    if inverted and not _own_subject(question[:inverted.start()]):
         found += [m.lower() for m in _INVERTED.findall(question)]  # "Est-elle membre de X ?"
     if _OBJECT.search(question):
         found.append("l'")
@@ -169,18 +177,20 @@ def referent(question: str, previous: str, short: str) -> str:
     if _thing_answer(previous, short):
         return ""  # "Quel pays...? L'Ukraine" -> "Est-elle membre ?": the thing (see below)
     runs = name_runs(previous) or name_runs(context)
-    return runs[0] if len(runs) == 1 else ""
+    return runs[0] if len(runs) == 1 else _question_subject(previous)
 
 
 def _question_subject(question: str) -> str:
-    """The name a question opens on right after its asking words and auxiliary ("Whom did
-    Stoltenberg blame...?", "Qu'a dit Stoltenberg...?"), or ''."""
+    """The name a question opens on right after its asking words and auxiliary or verb
+    ("Whom did Stoltenberg blame...?", "Qu'a dit Stoltenberg sur...?"), or ''."""
     runs = name_runs(question)
     if not runs:
         return ""
     head = words(question[:question.find(runs[0])])
     asking = [t for t in head if t not in _WH and t not in STOPWORDS and t not in {"qu", "whom"}]
-    return runs[0] if not asking else ""
+    if head and head[-1] in {"the", "le", "la", "les", "l"}:
+        return ""  # "the West", "l'OTAN": a body, not the person a he/il stands for
+    return runs[0] if len(asking) <= 1 else ""  # one verb may come first: "Qu'a dit X"
 
 
 def _thing_answer(previous: str, short: str) -> bool:
@@ -188,6 +198,29 @@ def _thing_answer(previous: str, short: str) -> bool:
     short answer names one (no number, not a sentence)."""
     return bool(short and _WHICH.search(fold(previous)) and not re.search(r"\d", short)
                 and len(short.split()) <= 8)
+
+
+def _own_subject(head: str) -> bool:
+    """True when the words before a French inverted verb hold a subject of their own, which
+    the il/elle repeats ("Comment la foule l'a-t-elle...", "à qui le texte avait-il...",
+    "Dans quelle ville Borrell s'est-il..."); not when they are only the asking words and
+    what they ask about ("Quelle sorte de membres de l'OTAN refuse-t-il...")."""
+    tokens = words(head)
+    i = 0
+    while i < len(tokens) and (tokens[i] in _LEAD_INS or tokens[i] in _FRENCH_PREPOSITIONS):
+        i += 1
+    if i < len(tokens) and tokens[i] in _FRENCH_ASKING:
+        asking = tokens[i]
+        i += 1
+        if asking in _FRENCH_ASKING_NOUN:  # "quelle sorte de membres de l'OTAN", "combien d'ans"
+            i += tokens[i:i + 1] in (["de"], ["d"])
+            i += 1
+            while i + 1 < len(tokens) and tokens[i] in {"de", "d", "du", "des"}:
+                i += 2 + (tokens[i + 1] in {"l", "la", "le", "les"})
+    rest = tokens[i:]
+    while rest and rest[-1] in _CLITICS:  # "l'a-t-elle", "s'est-il", "ne doit-elle"
+        rest.pop()
+    return bool(rest)
 
 
 def _subject_pointer(question: str) -> bool:
@@ -371,13 +404,29 @@ def standalone_question(question: str, history: list[dict[str, Any]], answerer: 
 
 
 def _swap_subject(previous: str, subject: str) -> str | None:
-    """The previous question about `subject` instead of its own named thing, if it has one."""
+    """The previous question about `subject` instead of its own named thing, if it has one:
+    the whole noun phrase of that name goes ("the US-Russian talks" for "the OSCE talks",
+    "NATO's secretary general" for "the EU's top diplomat")."""
     names = named_things(previous)
     if not names:
         return None
+    subject = subject.strip()
     first = previous.find(names[0])
     last = previous.find(names[-1]) + len(names[-1])
-    run = previous[first:last]
-    if len(run.split()) > 4:  # several separate names: swap only the first
-        run = names[0]
-    return previous.replace(run, subject.strip(), 1)
+    if len(previous[first:last].split()) > 4:  # several separate names: swap only the first
+        last = first + len(names[0])
+    before = re.search(r"(?:\b(?:the|le|la|les)\s+|\b[lL]['’])$", previous[:first])
+    if before and re.match(r"(?:the|le|la|les)\s|[lL]['’]", subject, re.IGNORECASE):
+        first = before.start()  # the subject brings its own determiner
+    possessive = re.search(r"['’]s$", previous[first:last])
+    if possessive and not re.search(r"['’]s\b", subject):
+        last -= 2  # "NATO's chief" about Moscow: "Moscow's chief"
+    own_nouns = re.search(r"((?:\s+[a-z][\w-]*)+)$", subject)  # "top diplomat", "wind farm"
+    follows = re.match(r"(?:\s+[a-z][\w-]*)+", previous[last:])  # "secretary general"
+    if follows and own_nouns:
+        theirs, ours = follows.group(0).split(), own_nouns.group(1).split()
+        if possessive and re.search(r"['’]s\b", subject) and len(theirs) >= len(ours):
+            last += len(" ".join(theirs[:len(ours)])) + 1  # as many nouns as the subject's
+        elif theirs[:len(ours)] == ours:
+            last += len(" ".join(ours)) + 1
+    return previous[:first] + subject + previous[last:]
