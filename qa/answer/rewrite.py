@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qa.answer import REFUSALS
+from qa.answer.agreement import PLURAL_POINTERS, own_subject, plural
 from qa.answer.kinds import question_kind
 from qa.text import STOPWORDS, fold, words
 
@@ -38,10 +39,6 @@ _PRONOUNS = {"it", "he", "she", "they", "them", "him", "his", "her", "its", "the
              "ca", "celle", "celui", "ceux", "lui", "leur", "leurs", "son", "sa", "ses", "y",
              "la-bas", "c"}  # "c" : the ce of "c'est"
 _PERSONAL = {"he", "she", "him", "his", "her", "hers", "il", "elle", "lui"}  # a person named before
-_PLURAL = {"they", "them", "their", "theirs", "these", "those", "ils", "elles", "leur", "leurs",
-           "ceux"}
-_PLURAL_DETERMINERS = {"des", "les", "ces", "these", "those", "some", "plusieurs",
-                       "quelques", "two", "three", "deux", "trois"}
 _DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "this", "that", "these", "those", "such"}
 _WH = {"who", "what", "when", "where", "which", "why", "how", "qui", "que", "quoi", "quand",
        "ou", "quel", "quelle", "quels", "quelles", "pourquoi", "comment", "combien"}
@@ -51,14 +48,6 @@ _WHICH = re.compile(r"\b(which|quel|quelle|quels|quelles)\s+(?!est\b|sont\b|is\b
 _NOT_THINGS = {"yesno", "date", "year", "number", "duration", "why", "how", "quote", "contrast"}
 _ENGLISH_DEMONSTRATIVES = {"this", "that", "these", "those"}
 _NAME_LINKS = {"&", "de", "del", "van", "von", "da", "di", "bin", "al", "of"}
-_LEAD_INS = {"et", "and", "alors", "mais", "puis"}
-_FRENCH_PREPOSITIONS = {"a", "de", "d", "pour", "dans", "en", "avec", "contre", "depuis", "par",
-                        "sur", "chez", "vers", "pendant", "selon", "apres", "avant", "jusqu"}
-_FRENCH_ASKING = {"quel", "quelle", "quels", "quelles", "combien", "que", "qu", "quoi", "qui",
-                  "quand", "ou", "comment", "pourquoi", "lequel", "laquelle"}
-_FRENCH_ASKING_NOUN = {"quel", "quelle", "quels", "quelles", "combien"}
-_CLITICS = {"l", "le", "la", "les", "lui", "leur", "en", "y", "ne", "n", "s", "se", "me", "m",
-            "te", "t", "nous", "vous"}
 _FRENCH_THING = re.compile(r"\b(il|elle)\b", re.IGNORECASE)  # a thing or a person in French
 _CONTEXT = re.compile(r"^(.*?[?.!])\s\((.+)\)$", re.DOTALL)  # "When will she...? (Desai)"
 _MARKER = re.compile(r"\[\d+\]")
@@ -149,7 +138,7 @@ def pronouns(question: str) -> list[str]:
         if folded in _PRONOUNS:
             found.append(folded)
     inverted = _INVERTED.search(question)
-    if inverted and not _own_subject(question[:inverted.start()]):
+    if inverted and not own_subject(question[:inverted.start()]):
         found += [m.lower() for m in _INVERTED.findall(question)]  # "Est-elle membre de X ?"
     if _OBJECT.search(question):
         found.append("l'")
@@ -200,29 +189,6 @@ def _thing_answer(previous: str, short: str) -> bool:
                 and len(short.split()) <= 8)
 
 
-def _own_subject(head: str) -> bool:
-    """True when the words before a French inverted verb hold a subject of their own, which
-    the il/elle repeats ("Comment la foule l'a-t-elle...", "à qui le texte avait-il...",
-    "Dans quelle ville Borrell s'est-il..."); not when they are only the asking words and
-    what they ask about ("Quelle sorte de membres de l'OTAN refuse-t-il...")."""
-    tokens = words(head)
-    i = 0
-    while i < len(tokens) and (tokens[i] in _LEAD_INS or tokens[i] in _FRENCH_PREPOSITIONS):
-        i += 1
-    if i < len(tokens) and tokens[i] in _FRENCH_ASKING:
-        asking = tokens[i]
-        i += 1
-        if asking in _FRENCH_ASKING_NOUN:  # "quelle sorte de membres de l'OTAN", "combien d'ans"
-            i += tokens[i:i + 1] in (["de"], ["d"])
-            i += 1
-            while i + 1 < len(tokens) and tokens[i] in {"de", "d", "du", "des"}:
-                i += 2 + (tokens[i + 1] in {"l", "la", "le", "les"})
-    rest = tokens[i:]
-    while rest and rest[-1] in _CLITICS:  # "l'a-t-elle", "s'est-il", "ne doit-elle"
-        rest.pop()
-    return bool(rest)
-
-
 def _subject_pointer(question: str) -> bool:
     """True when a pronoun comes before every named thing of the question, so it cannot
     stand for one of them ("What do they have with Russia?", "Est-elle membre de l'OTAN ?"),
@@ -257,7 +223,7 @@ def thing_referent(question: str, previous: str, short: str) -> str:
     if re.search(r"\d", short) or len(short.split()) > 8 or question_kind(
             split_context(previous)[0]).kind in _NOT_THINGS:
         return ""
-    if _plural_only(question) and not _plural(short):
+    if _plural_only(question) and not plural(short):
         return ""  # "Who took them? / The Kelvinhall Museum": they are what was asked about
     return short
 
@@ -265,23 +231,7 @@ def thing_referent(question: str, previous: str, short: str) -> str:
 def _plural_only(question: str) -> bool:
     """True when every pronoun of the question that points back is a plural one."""
     found = [t for t in pronouns(question) if t not in {"that", "this", "c"}]
-    return bool(found) and all(t in _PLURAL for t in found)
-
-
-def _plural(short: str) -> bool:
-    """True when a short answer names several things ("Ardley and Brum", "Des ambassadeurs",
-    "NATO's members"): a coordination, a plural determiner, or a plural common noun near its
-    start."""
-    tokens = re.findall(r"[\w'’]+", short)
-    folded = [fold(t) for t in tokens]
-    if any(t in {"and", "et", "or", "ou"} for t in folded) or ("," in short and len(
-            name_runs(short, first=True)) > 1):
-        return True
-    if folded and folded[0] in _PLURAL_DETERMINERS:
-        return True
-    common = [t for t in tokens[:4] if t[:1].islower() and fold(t) not in STOPWORDS]
-    return any(len(t) > 3 and t[-1] in "sx" and not t.endswith(("ss", "us", "is"))
-               for t in common[:1])
+    return bool(found) and all(t in PLURAL_POINTERS for t in found)
 
 
 def _points_out_to_things(question: str) -> bool:
