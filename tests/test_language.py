@@ -67,6 +67,10 @@ def test_sentences_are_not_cut_at_abbreviations_initials_or_decimals():
     ("L'Ukraine est-elle membre de l'OTAN ?", "yesno"), ("Pour discuter de quoi ?", "other"),
     ("What is the name of NATO's spokesperson?", "person"),
     ("In which city did the ministers meet?", "place"),
+    # the asking word after a preposition, not the opening words, says what is asked
+    ("Et de la part de qui ces garanties devaient-elles venir ?", "person"),
+    ("And Lisbon is the capital of which country?", "country"),
+    ("C'est la première depuis quelle année ?", "other"),
 ])
 def test_question_kinds_come_from_structure(question, kind):
     assert question_kind(question).kind == kind
@@ -121,6 +125,20 @@ def test_follow_ups_keep_the_topic_and_standalone_questions_stay_alone():
     swapped = standalone_question("Et Borrell ?", _history("Qui est Wendy Sherman ?", "x [1]."),
                                   None)
     assert swapped == "Qui est Borrell ?"
+    # the swapped subject replaces the whole noun phrase of the previous question's name
+    talks = _history("When were the US-Russian talks due to start?", "On 10 May [1].")
+    assert standalone_question("What about the OSCE talks?", talks, None) == (
+        "When were the OSCE talks due to start?")
+    chief = _history("What is the name of NATO's secretary general?", "Jens Stoltenberg [1].")
+    assert standalone_question("What about the EU's top diplomat?", chief, None) == (
+        "What is the name of the EU's top diplomat?")
+    # "and" before a question of its own is no subject to swap into the previous question
+    org = _history("Which body will host the talks on 3 May?", "The WHO, based in Geneva [1].")
+    assert resolve("And Geneva is in which country?", org, None).question == (
+        "And Geneva is in which country?")
+    entry = _history("Comment les pirates sont-ils entrés chez Delby Bank ?", "Par un mot [1].")
+    own = resolve("Et qu'ont-ils volé ?", entry, None).question
+    assert own.startswith("Et qu'ont-ils volé ? (") and "Delby Bank" in own
 
 
 def test_a_follow_up_pronoun_stands_for_the_person_of_the_previous_turn():
@@ -137,6 +155,14 @@ def test_a_follow_up_pronoun_stands_for_the_person_of_the_previous_turn():
     own = resolve("Et que répond la Russie ?", defined, None)  # its own subject: asked as is
     assert own.question == "Et que répond la Russie ?" and "Zakharova" in own.query
     assert resolve("Who is Borrell?", won, None).topic == ""  # standalone: no topic preferred
+    # a who-question answered with no person: the he is the person the question asked about
+    blamed = _history("Whom did Ferrand blame for the delay at Lanark?", "The builders' side [1].")
+    assert resolve("What does he say Lanark is doing about its roads?", blamed, None
+                   ).question.endswith("(Ferrand)")
+    # an il/elle after a question about no person may be a thing: its whole name is kept
+    works = _history("Quand le chantier du pont de Kestrel Bay doit-il commencer ?", "Le 3 mars.")
+    assert resolve("Et quand doit-il être terminé ?", works, None).question.endswith(
+        "(Kestrel Bay)")
 
 
 def test_an_it_or_they_stands_for_the_thing_the_previous_turn_answered():
@@ -148,6 +174,10 @@ def test_an_it_or_they_stands_for_the_thing_the_previous_turn_answered():
     pair = _history("Which two towns share the new hospital?", "Ardley and Brum [1].")
     assert resolve("What do they pay to Lanark?", pair, None).question.endswith(
         "(Ardley and Brum)")  # a pronoun before the question's own names points back
+    # a plural pronoun does not stand for a single thing answered: the question stays context
+    museum = _history("Which museum will return 40 masks to Peru?", "The Lanark Museum [1].")
+    assert resolve("Who took them?", museum, None).question == (
+        "Who took them? (Which museum will return 40 masks to Peru? The Lanark Museum)")
     # a count or a date is no thing: the previous question stays the context
     turbines = _history("How many turbines will the Corran wind farm have?", "60 [1].")
     about = resolve("What about its capacity?", turbines, None).question
@@ -167,6 +197,12 @@ def test_follow_up_context_and_references_are_read_apart():
     assert pronouns("Whom had he met before that?") == ["he", "that"]
     assert pronouns("Et quel jour l'a-t-elle reçu ?") == ["elle", "l'"]
     assert pronouns("Quand Borrell est-il arrivé ?") == []
+    # an il/elle repeating the question's own subject points nowhere; after the asking words
+    # and what they ask about ("quelle sorte de membres de l'OTAN"), it points back
+    assert pronouns("Et à qui le texte avait-il été remis ?") == []
+    assert pronouns("Comment la foule l'a-t-elle accueillie ?") == ["l'"]
+    assert pronouns("Quelle sorte de membres de l'OTAN refuse-t-il d'avoir ?") == ["il"]
+    assert pronouns("Depuis combien d'années occupe-t-elle ce poste ?") == ["elle"]
 
 
 @pytest.mark.parametrize("text", [

@@ -13,7 +13,7 @@ The word lists are language data (French and English function words and head nou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from qa.text import STOPWORDS, fold
 
@@ -185,6 +185,14 @@ def question_kind(question: str) -> QuestionKind:
         return _which(question, wh, i, rest, folded, since)
     if _SINCE_IN_SITU.search(folded):  # "...la première depuis laquelle ?"
         return QuestionKind("year", since=True)
+    asked = next((j for j in range(i + 1, len(tokens)) if tokens[j - 1] in _PREPOSITIONS
+                  and tokens[j - 1] not in {"depuis", "since"}  # "la première depuis quelle"
+                  and tokens[j] in _WHICH | {"qui", "who"}), 0)
+    if asked and wh not in _AUXILIARIES and wh != "est-ce":
+        # "de la part de qui ... ?", "Vienna is the capital of which country?": the asking
+        # word after a preposition says what is asked, not the opening words
+        kind = question_kind(" ".join(tokens[asked:]) + " ?")
+        return replace(kind, since=kind.since or since)
     in_situ = next((t for t in tokens[i + 1:] if t in _IN_SITU), "")
     if in_situ:  # "pour discuter de quoi ?", "il est parti quand ?"
         return question_kind(in_situ.replace("quoi", "what") + "?") if in_situ != "quoi" else (

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from qa.answer import REFUSALS
+from qa.answer.agreement import PLURAL_POINTERS, own_subject, plural
 from qa.answer.kinds import question_kind
 from qa.text import STOPWORDS, fold, words
 
@@ -47,6 +48,7 @@ _WHICH = re.compile(r"\b(which|quel|quelle|quels|quelles)\s+(?!est\b|sont\b|is\b
 _NOT_THINGS = {"yesno", "date", "year", "number", "duration", "why", "how", "quote", "contrast"}
 _ENGLISH_DEMONSTRATIVES = {"this", "that", "these", "those"}
 _NAME_LINKS = {"&", "de", "del", "van", "von", "da", "di", "bin", "al", "of"}
+_FRENCH_THING = re.compile(r"\b(il|elle)\b", re.IGNORECASE)  # a thing or a person in French
 _CONTEXT = re.compile(r"^(.*?[?.!])\s\((.+)\)$", re.DOTALL)  # "When will she...? (Desai)"
 _MARKER = re.compile(r"\[\d+\]")
 _FRAME = re.compile(r"^(source|the articles say|d'après les articles)\b", re.IGNORECASE)
@@ -136,7 +138,7 @@ def pronouns(question: str) -> list[str]:
         if folded in _PRONOUNS:
             found.append(folded)
     inverted = _INVERTED.search(question)
-    if inverted and not named_things(question[:inverted.start()]):
+    if inverted and not own_subject(question[:inverted.start()]):
         found += [m.lower() for m in _INVERTED.findall(question)]  # "Est-elle membre de X ?"
     if _OBJECT.search(question):
         found.append("l'")
@@ -155,11 +157,29 @@ def referent(question: str, previous: str, short: str) -> str:
         return kind.subject  # "who is Jens Stoltenberg?" (not "who is NATO's chief?")
     if kind.kind in {"person", "definition"}:  # the name opening the answer, or a full name
         runs = name_runs(short, first=True)
-        return next((r for r in runs if short.startswith(r) or len(r.split()) > 1), "")
+        named = next((r for r in runs if short.startswith(r) or len(r.split()) > 1), "")
+        if named or kind.kind == "definition":
+            return named
+        # "Whom did Stoltenberg blame...? The Russian side": no person answered, so the he
+        # is the person who asked about, the question's subject
+        return _question_subject(previous)
     if _thing_answer(previous, short):
         return ""  # "Quel pays...? L'Ukraine" -> "Est-elle membre ?": the thing (see below)
     runs = name_runs(previous) or name_runs(context)
-    return runs[0] if len(runs) == 1 else ""
+    return runs[0] if len(runs) == 1 else _question_subject(previous)
+
+
+def _question_subject(question: str) -> str:
+    """The name a question opens on right after its asking words and auxiliary or verb
+    ("Whom did Stoltenberg blame...?", "Qu'a dit Stoltenberg sur...?"), or ''."""
+    runs = name_runs(question)
+    if not runs:
+        return ""
+    head = words(question[:question.find(runs[0])])
+    asking = [t for t in head if t not in _WH and t not in STOPWORDS and t not in {"qu", "whom"}]
+    if head and head[-1] in {"the", "le", "la", "les", "l"}:
+        return ""  # "the West", "l'OTAN": a body, not the person a he/il stands for
+    return runs[0] if len(asking) <= 1 else ""  # one verb may come first: "Qu'a dit X"
 
 
 def _thing_answer(previous: str, short: str) -> bool:
@@ -203,7 +223,27 @@ def thing_referent(question: str, previous: str, short: str) -> str:
     if re.search(r"\d", short) or len(short.split()) > 8 or question_kind(
             split_context(previous)[0]).kind in _NOT_THINGS:
         return ""
+    if _plural_only(question) and not plural(short):
+        return ""  # "Who took them? / The Kelvinhall Museum": they are what was asked about
     return short
+
+
+def _plural_only(question: str) -> bool:
+    """True when every pronoun of the question that points back is a plural one."""
+    found = [t for t in pronouns(question) if t not in {"that", "this", "c"}]
+    return bool(found) and all(t in PLURAL_POINTERS for t in found)
+
+
+def _points_out_to_things(question: str) -> bool:
+    """Like `_refers_to_things`, but an its/son after a name of the question's own points to
+    that name ("what is Moscow carrying out on its neighbour's borders?")."""
+    if not _refers_to_things(question):
+        return False
+    names = named_things(question)
+    if not names or _demonstrative(words(question)) or _ends_with_pointer(question):
+        return True
+    head = words(question[:question.find(names[0])])
+    return any(t in _PRONOUNS and t not in _PERSONAL for t in head)
 
 
 def _refers_to_things(question: str) -> bool:
@@ -224,14 +264,11 @@ def needs_context(question: str) -> bool:
     """True for a question that cannot stand alone: no named thing of its own and too short,
     or a pronoun with nothing named to refer to, or a bare "and X?"."""
     tokens = words(question)
-    folded = " ".join(tokens)
     names = named_things(question)
     pointers = pronouns(question)
     content = [t for t in tokens if t not in STOPWORDS and len(t) > 2]
-    if _FOLLOW_UP_START.match(folded) and not any(t in _WH for t in tokens[1:3]) and names:
-        return True  # "et Borrell ?", "what about Lavrov?"
-    if _FOLLOW_UP_START.match(folded):
-        return True  # "and...", "et..." continues the conversation
+    if _FOLLOW_UP_START.match(" ".join(tokens)):
+        return True  # "and...", "et...", "what about Lavrov?" continues the conversation
     if names:  # named things of its own, unless a person is still referred to ("he chairs")
         return any(t in _PERSONAL for t in pointers) or _subject_pointer(question) or (
             _ends_with_pointer(question))
@@ -270,7 +307,7 @@ def resolve(question: str, history: list[dict[str, Any]], answerer: Any) -> Turn
     if not needs_context(question):
         return Turn(question, question)
     swap = _SWAP.match(question)
-    if swap and not any(t in _WH or t in _PRONOUNS for t in words(swap.group(1))[:2]):
+    if swap and not _a_question(swap.group(1)):
         swapped = _swap_subject(previous, swap.group(1))
         if swapped:
             return Turn(swapped, swapped)
@@ -280,15 +317,28 @@ def resolve(question: str, history: list[dict[str, Any]], answerer: Any) -> Turn
         context = f"{previous} {short}"
     query = f"{question} ({context})"
     person = referent(question, previous, short)
-    if person and not _refers_to_things(question):
-        # the surname, as articles refer back to a person ("Desai will...", "She called...")
-        return Turn(f"{question} ({person.split()[-1]})", query, topic)
+    if person and not _points_out_to_things(question):
+        # the surname, as articles refer back to a person ("Desai will...", "She called...");
+        # an il/elle after a question about no person may be a thing: its whole name
+        about_person = question_kind(split_context(previous)[0]).kind in {"person",
+                                                                          "definition"}
+        name = person.split()[-1] if about_person or not _FRENCH_THING.search(question) else (
+            person)
+        return Turn(f"{question} ({name})", query, topic)
     thing = thing_referent(question, previous, short)
     if thing:  # "By how much did its shares rise? (Calloway Dairy)": not the merger's asker
         return Turn(f"{question} ({thing})", query, topic)
     if named_things(question) and not pronouns(question) and not _demonstrative(words(question)):
         return Turn(question, query, topic)  # "et que répond la Russie ?": its own subject
     return Turn(query, query, topic)
+
+
+def _a_question(rest: str) -> bool:
+    """True when what follows "and"/"et" is a question of its own, not a subject to swap in:
+    it asks (which, qu'...), inverts a pronoun (ont-ils) or opens on a pronoun ("its X")."""
+    tokens = words(rest)
+    return (any(t in _WH or t == "qu" for t in tokens) or bool(_INVERTED.search(rest))
+            or any(t in _PRONOUNS for t in tokens[:2]))
 
 
 def split_context(question: str) -> tuple[str, str]:
@@ -304,13 +354,29 @@ def standalone_question(question: str, history: list[dict[str, Any]], answerer: 
 
 
 def _swap_subject(previous: str, subject: str) -> str | None:
-    """The previous question about `subject` instead of its own named thing, if it has one."""
+    """The previous question about `subject` instead of its own named thing, if it has one:
+    the whole noun phrase of that name goes ("the US-Russian talks" for "the OSCE talks",
+    "NATO's secretary general" for "the EU's top diplomat")."""
     names = named_things(previous)
     if not names:
         return None
+    subject = subject.strip()
     first = previous.find(names[0])
     last = previous.find(names[-1]) + len(names[-1])
-    run = previous[first:last]
-    if len(run.split()) > 4:  # several separate names: swap only the first
-        run = names[0]
-    return previous.replace(run, subject.strip(), 1)
+    if len(previous[first:last].split()) > 4:  # several separate names: swap only the first
+        last = first + len(names[0])
+    before = re.search(r"(?:\b(?:the|le|la|les)\s+|\b[lL]['’])$", previous[:first])
+    if before and re.match(r"(?:the|le|la|les)\s|[lL]['’]", subject, re.IGNORECASE):
+        first = before.start()  # the subject brings its own determiner
+    possessive = re.search(r"['’]s$", previous[first:last])
+    if possessive and not re.search(r"['’]s\b", subject):
+        last -= 2  # "NATO's chief" about Moscow: "Moscow's chief"
+    own_nouns = re.search(r"((?:\s+[a-z][\w-]*)+)$", subject)  # "top diplomat", "wind farm"
+    follows = re.match(r"(?:\s+[a-z][\w-]*)+", previous[last:])  # "secretary general"
+    if follows and own_nouns:
+        theirs, ours = follows.group(0).split(), own_nouns.group(1).split()
+        if possessive and re.search(r"['’]s\b", subject) and len(theirs) >= len(ours):
+            last += len(" ".join(theirs[:len(ours)])) + 1  # as many nouns as the subject's
+        elif theirs[:len(ours)] == ours:
+            last += len(" ".join(ours)) + 1
+    return previous[:first] + subject + previous[last:]
