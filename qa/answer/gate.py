@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from qa.answer.asked import absent_names
 from qa.answer.crosslang import translated
 from qa.answer.evidence import TYPED_KINDS, counted_noun, find_evidence
 from qa.answer.kinds import QuestionKind, without_context
@@ -45,8 +46,8 @@ def refusal_clause(kind: QuestionKind, question: str, best: Candidate,
                    bars: dict[str, float], passages: list[Passage],
                    vectors: WordVectors | None = None) -> str:
     """The clause of the refusal gate that refuses the best sentence ('' when none does:
-    "supports", "names", "subject: Ilse Marten", "unmentioned: salary", "quote",
-    "confidence").
+    "supports", "names", "subject: Ilse Marten", "absent: France", "unmentioned: salary",
+    "quote", "confidence").
     In the question's language, the sentence must state what is asked
     (`supports`) and, for a question asking for a fact (a date, number, place, person...),
     every specific word of the question must occur in some passage: one near the articles'
@@ -66,7 +67,9 @@ def refusal_clause(kind: QuestionKind, question: str, best: Candidate,
     translated names counted through `vectors` (`names_held`). A "what is the X of...?"
     question needs X mentioned (`_asked_noun`). In any language, a name of the question
     that the sentence's article holds must be in the sentence, the one before it or the title
-    (`qa.answer.subjects.distant_names`): else the fact is of something else."""
+    (`qa.answer.subjects.distant_names`): else the fact is of something else; and a name of
+    the question that no passage holds, even translated, shows the question is about
+    something the articles never mention (`qa.answer.asked.absent_names`)."""
     same = language_pair(question, best.passage) == "same"
     if same and not supports(kind, question, best):
         return "supports"
@@ -77,6 +80,10 @@ def refusal_clause(kind: QuestionKind, question: str, best: Candidate,
     distant = distant_names(question, best, passages, language, None if same else vectors)
     if distant:
         return "subject: " + ", ".join(distant)
+    # "Who represented France...?" where no passage names France (`qa.answer.asked`)
+    absent = absent_names(question, passages, vectors)
+    if absent:
+        return "absent: " + ", ".join(absent)
     # "how did X describe Y": the speaker and the thing described must be in the quote's
     # article
     quoted = kind.kind == "quote"

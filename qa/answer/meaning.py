@@ -208,7 +208,8 @@ ASKING_WORDS = frozenset("""describe described describes description call called
     served serving use used uses take takes took taken become became play plays played
     servir sert servent servi utiliser utilise utilisee prendre prend prennent pris devenir
     devient devenu jouer joue speak speaks spoke spoken mention mentions mentioned state
-    stated announce announced report reported indicate indicated parler parle parlent parlait
+    stated characterise characterised characterises characterize characterized
+    characterizes announce announced report reported indicate indicated parler parle parlent parlait
     mentionner mentionne evoquer evoque annoncer annonce declarer declare affirmer affirme
     indiquer indique hold holds held occur occurs occurred place tenir tient tiennent tiendra
     tiendront tenu tenue lieu last lasts lasted latest durer dure durera dureront go goes
@@ -218,6 +219,10 @@ ASKING_WORDS = frozenset("""describe described describes description call called
 
 _WH_WORDS = frozenset("which what quel quelle quels quelles".split())
 _MEASURE_WH = frozenset({"how"})  # "how heavy": the adjective names the asked measure
+# A count of time asks for its unit ("pendant combien d'années", "how many days"; language data).
+_COUNT_WH = frozenset("combien many much long".split())
+_TIME_UNITS = frozenset("""temps annees ans jours mois semaines heures minutes time years days
+    months weeks hours""".split())
 
 
 def unmentioned_terms(question: str, language: str, texts: list[str]) -> list[str]:
@@ -235,6 +240,9 @@ def unmentioned_terms(question: str, language: str, texts: list[str]) -> list[st
             asked_for.update(range(i + 1, i + 3))
         elif fold(token) in _MEASURE_WH:  # "how tall", "how strong": the asked measure
             asked_for.add(i + 1)
+        if fold(token) in _COUNT_WH:  # "combien de temps", "how many years": the asked unit
+            asked_for.update(j for j in range(i + 1, min(i + 4, len(tokens)))
+                             if fold(tokens[j]) in _TIME_UNITS)
     held: set[str] = set()
     for text in texts:
         held.update(index_terms(text, language))
