@@ -8,7 +8,8 @@ Rules, applied to every sentence of a generated answer:
   (`qa.answer.names`: transliteration, rapidfuzz, the multilingual embedder; no name table);
 - it says what the passage says (`qa.answer.meaning`): each content word is aligned to a
   passage word, each clause has the polarity of the passage clause closest to it
-  (`qa.answer.polarity`); a place or party fills its own slot there (`qa.answer.slots`); and,
+  (`qa.answer.polarity`); each name stands where the passage says the same thing
+  (`qa.answer.placement`); a place or party fills its own slot there (`qa.answer.slots`); and,
   with a judge (`qa.entail`, QA_ENTAIL), the judge finds that the cited passage(s) state it;
 - the answer as a whole states what the question asks (a time for "when", a number for "how
   many", a place for "where", a name for "who"), else it only restates the question.
@@ -25,8 +26,6 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-import numpy as np
-
 from qa.answer.bindings import unbound_place
 from qa.answer.claims import (
     MARKER_RE,
@@ -38,22 +37,21 @@ from qa.answer.claims import (
     facts,
     family_name_alone,
     given_names,
-    name_claims,
     strip_markers,
     supported,
 )
 from qa.answer.dates import implied_dates
-from qa.answer.evidence import DATELINE_RE
 from qa.answer.meaning import (
     asked_type,
     changed_words,
     states_asked,
     unaligned_words,
 )
-from qa.answer.names import name_found, name_source, translit
-from qa.answer.polarity import CLAUSE_SPLIT, clauses, closest_clauses, polarity_clash
+from qa.answer.names import name_source, translit
+from qa.answer.placement import misplaced_name
+from qa.answer.polarity import polarity_clash
 from qa.answer.slots import misplaced_slot
-from qa.answer.vectors import WordVectors, word_vectors
+from qa.answer.vectors import word_vectors
 from qa.embed import Embedder
 from qa.entail import Entailment
 from qa.results import Citation, Passage, Sentence
@@ -165,7 +163,7 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
                            f"{claim.kind} '{claim.text}' is not in the cited passage(s)")
     # Names are placed against what the passages say, not the dates they imply.
     joined = "\n".join(f"{passages[n - 1].title}\n{passages[n - 1].text}" for n in cited)
-    misplaced = _misplaced_name(strip_markers(sentence), joined, vectors, given)
+    misplaced = misplaced_name(strip_markers(sentence), joined, vectors, given)
     if misplaced:
         return Checked(sentence, cited, False, f"name '{misplaced}' is in the cited passage(s), "
                        "but not where they say what the sentence says")
@@ -217,60 +215,6 @@ def _list_frame(stated: list[Claim], text: str) -> set[str]:
             after = text[fold(text).find(fold(claim.text)) + len(claim.text):]
             return set(words(re.split(r"[:,]", after, maxsplit=1)[0]))
     return set()
-
-
-_CAPITALISED_RUN = re.compile(r"[^\W\d_a-z][\w]*(?:[-‐ ][^\W\d_a-z][\w]*)*")
-
-
-def _misplaced_name(text: str, passage_text: str, vectors: WordVectors | None,
-                    given: dict[str, str]) -> str:
-    """A name of a sentence clause absent from the passage clauses closest to that clause
-    ('Geneva' for a meeting the passage holds in Brussels, Geneva being another event's).
-    A given name (a key of `given`) is placed by its family name."""
-    if vectors is None:
-        return ""
-    for clause in clauses(text):
-        names = [c for c in name_claims(clause) if c.kind == "name" and c.role == "name"]
-        if not names:
-            continue
-        # The closest clauses, widened to their sentences: a relative clause ("qui a averti
-        # mardi...") names its subject in the main one. A dateline ("EDINBURGH, 25 March
-        # 2025 - ") places only what its own sentence says (where the report was filed).
-        sentences = [passage_text[a:b] for a, b in split_sentences(passage_text)]
-        if not _dateline_lead(clause, sentences, vectors):
-            sentences = [DATELINE_RE.sub(" ", s) for s in sentences]
-        text_near = "\n".join(sentences)
-        near = "\n".join(next((s for s in sentences if c in s), c)
-                         for c in closest_clauses(clause, text_near, vectors))
-        src = name_source(near)
-        spans = _CAPITALISED_RUN.findall(clause)
-        for claim in names:
-            if claim.text in given and given[claim.text] in clause:
-                continue  # placed with its family name
-            whole = next((s for s in spans if claim.text in re.split(r"[-‐ ]", s)), claim.text)
-            if not (name_found(claim.text, src, vectors) or name_found(whole, src, vectors)):
-                return claim.text
-    return ""
-
-
-def _dateline_lead(clause: str, sentences: list[str], vectors: WordVectors) -> bool:
-    """True when the passage clause closest to a sentence clause is the main clause of a
-    dateline's sentence ("EDINBURGH, 25 March 2025 - The Scottish government approved ..."):
-    the dateline places that clause only, not a clause after it ("... to residents who fell
-    ill after drinking contaminated tap water")."""
-    pieces: list[str] = []
-    leads: list[int] = []
-    for sentence in sentences:
-        m = DATELINE_RE.match(sentence.strip())
-        body = sentence.strip()[m.end():] if m else sentence
-        parts = [c.strip() for c in CLAUSE_SPLIT.split(body) if c and c.strip()]
-        if m and parts:
-            leads.append(len(pieces))
-        pieces += parts
-    if not leads:
-        return False
-    vecs = vectors.vectors([clause, *pieces])
-    return int(np.argmax(vecs[1:] @ vecs[0])) in leads
 
 
 def _shares_terms(text: str, f: Facts) -> bool:
