@@ -7,16 +7,21 @@ their own sentence.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 import numpy as np
 
 from qa.answer.claims import name_claims
 from qa.answer.evidence import DATELINE_RE
 from qa.answer.names import name_found, name_source
-from qa.answer.polarity import CLAUSE_SPLIT, clauses, closest_clauses
+from qa.answer.polarity import CLAUSE_SPLIT, NEAR_CLAUSES, clauses
+from qa.answer.slots import ARTICLES, appositive, slots
 from qa.answer.vectors import WordVectors
-from qa.text import split_sentences
+from qa.text import fold, split_sentences
 
+# How much less like a sentence clause (e5 query cosine) a passage clause may be and still
+# place its names (the clause's subject aside).
+NEAR_MARGIN = 0.04
 _CAPITALISED_RUN = re.compile(r"[^\W\d_a-z][\w]*(?:[-‐ ][^\W\d_a-z][\w]*)*")
 
 
@@ -24,31 +29,89 @@ def misplaced_name(text: str, passage_text: str, vectors: WordVectors | None,
                    given: dict[str, str]) -> str:
     """A name of a sentence clause absent from the passage clauses closest to that clause
     ('Geneva' for a meeting the passage holds in Brussels, Geneva being another event's).
-    A given name (a key of `given`) is placed by its family name."""
+    A given name (a key of `given`) is placed by its family name. The clause's subject (the
+    names it opens with) may stand in any of the closest clauses (the passage often names it
+    in another sentence, "le dirigeant russe" for "Vladimir Poutine"); every other name must
+    be in the passage clauses about as close as the closest one (`NEAR_MARGIN`): a name the
+    passage gives to a fact said less like the clause's belongs to that other fact. A place
+    set off by a comma after another ("à Lagos, au Nigeria") only says where that one is."""
     if vectors is None:
         return ""
-    for clause in clauses(text):
+    sentences = [passage_text[a:b] for a, b in split_sentences(passage_text)]
+    for clause in name_clauses(text):
         names = [c for c in name_claims(clause) if c.kind == "name" and c.role == "name"]
         if not names:
             continue
         # The closest clauses, widened to their sentences: a relative clause ("qui a averti
         # mardi...") names its subject in the main one. A dateline ("EDINBURGH, 25 March
         # 2025 - ") places only what its own sentence says (where the report was filed).
-        sentences = [passage_text[a:b] for a, b in split_sentences(passage_text)]
-        if not _dateline_lead(clause, sentences, vectors):
-            sentences = [DATELINE_RE.sub(" ", s) for s in sentences]
-        text_near = "\n".join(sentences)
-        near = "\n".join(next((s for s in sentences if c in s), c)
-                         for c in closest_clauses(clause, text_near, vectors))
-        src = name_source(near)
+        theirs = sentences if _dateline_lead(clause, sentences, vectors) else [
+            DATELINE_RE.sub(" ", s) for s in sentences]
+        loose = name_source("\n".join(near_sentences(clause, theirs, vectors)))
+        tight = name_source("\n".join(near_sentences(clause, theirs, vectors, NEAR_MARGIN)))
         spans = _CAPITALISED_RUN.findall(clause)
+        subject = set(_subject(clause))
+        found = slots(clause, window=len(clause), bounded=False)
+        apposed = {s.name for k, s in enumerate(found) if appositive(clause, found, k)}
         for claim in names:
-            if claim.text in given and given[claim.text] in clause:
-                continue  # placed with its family name
+            if (claim.text in given and given[claim.text] in clause) or claim.text in apposed:
+                continue  # placed with its family name / says where the place before is
+            src = loose if claim.text in subject else tight
             whole = next((s for s in spans if claim.text in re.split(r"[-‐ ]", s)), claim.text)
             if not (name_found(claim.text, src, vectors) or name_found(whole, src, vectors)):
                 return claim.text
     return ""
+
+
+def _subject(clause: str) -> list[str]:
+    """The capitalised words a clause opens with, unless an article comes first ("Vladimir
+    Putin said ..." -> Vladimir, Putin)."""
+    out = []
+    for word in clause.split():
+        word = word.strip(",.;:'’s")
+        if not word[:1].isupper() or (not out and fold(word) in ARTICLES):
+            break
+        out.append(word)
+    return out
+
+
+def near_sentences(clause: str, sentences: list[str], vectors: WordVectors,
+                   margin: float = 1.0) -> list[str]:
+    """The passage sentences holding the passage clauses closest in meaning to a clause: at
+    most `NEAR_CLAUSES`, within `margin` of the closest (each passage clause is cut within
+    its own sentence, so that it widens to that one)."""
+    pieces = [(c.strip(), i) for i, s in enumerate(sentences) for c in CLAUSE_SPLIT.split(s)
+              if c and c.strip()]
+    if not pieces:
+        return []
+    vecs = vectors.vectors([clause, *(c for c, _ in pieces)])
+    sims = vecs[1:] @ vecs[0]
+    order = [i for i in np.argsort(-sims)[:NEAR_CLAUSES] if sims[i] >= sims.max() - margin]
+    return [sentences[j] for j in dict.fromkeys(pieces[i][1] for i in order)]
+
+
+def name_clauses(text: str) -> list[str]:
+    """The clauses of a text (`qa.answer.polarity.clauses`) as written, with every piece too
+    short to be a clause joined to the clause before it (or, first, to the one after): a name
+    in "and France", "De Lagos," or "en 1897" is checked with what the clause says of it."""
+    whole = set(clauses(text))
+    cuts = [0, *(m.start() for m in CLAUSE_SPLIT.finditer(text)), len(text)]
+    out: list[tuple[int, int]] = []
+    start = None  # where a run of short pieces before the first clause begins
+    for a, b in pairwise(cuts):
+        piece = CLAUSE_SPLIT.sub(" ", text[a:b], count=1) if a else text[a:b]
+        if not piece.strip():
+            continue
+        if piece.strip() in whole:
+            out.append((a if start is None else start, b))
+            start = None
+        elif out:
+            out[-1] = (out[-1][0], b)
+        elif start is None:
+            start = a
+    if start is not None:
+        out.append((start, len(text)))
+    return [text[a:b].strip(" ,;:") for a, b in out]
 
 
 def _dateline_lead(clause: str, sentences: list[str], vectors: WordVectors) -> bool:
