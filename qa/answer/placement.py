@@ -13,6 +13,7 @@ import numpy as np
 
 from qa.answer.claims import name_claims
 from qa.answer.evidence import DATELINE_RE
+from qa.answer.meaning import content_words, stems
 from qa.answer.names import name_found, name_source
 from qa.answer.polarity import CLAUSE_SPLIT, NEAR_CLAUSES, clauses
 from qa.answer.slots import ARTICLES, appositive, slots
@@ -22,6 +23,9 @@ from qa.text import fold, split_sentences
 # How much less like a sentence clause (e5 query cosine) a passage clause may be and still
 # place its names (the clause's subject aside).
 NEAR_MARGIN = 0.04
+# How much closer to the question the passage sentence of another name must be than every
+# sentence naming a bare answer's name (e5 query cosine).
+LOCATE_MARGIN = 0.02
 _CAPITALISED_RUN = re.compile(r"[^\W\d_a-z][\w]*(?:[-‐ ][^\W\d_a-z][\w]*)*")
 
 
@@ -134,4 +138,61 @@ def _dateline_lead(clause: str, sentences: list[str], vectors: WordVectors) -> b
     return int(np.argmax(vecs[1:] @ vecs[0])) in leads
 
 
-__all__ = ["misplaced_name"]
+
+
+
+def unlocated_answer(sentence: str, passage_text: str, question: str,
+                     vectors: WordVectors | None) -> str:
+    """A name of a bare answer ("À Moscou.", "Le président du tribunal de Paris.") that the
+    passage does not give to the fact the question asks about ('' if none). A bare answer
+    says little beyond its names, so the question says what it is about: the passage
+    sentence closest to the question (its names kept: they locate the event), among those
+    naming the answer's names or another name, must name them. A sentence without final
+    punctuation before another ("Pour un Français") heads it (a list's case)."""
+    if vectors is None or not question or not _bare(sentence, question):
+        return ""
+    mine = [c.text for c in name_claims(sentence) if c.kind == "name" and c.role != "title"]
+    asked = name_source(question)
+    if not mine:
+        return ""
+    units: list[str] = []
+    head = ""
+    for a, b in split_sentences(passage_text):
+        part = passage_text[a:b].strip()
+        if part and part[-1] not in ".!?…»\"”":
+            head = f"{head} {part}".strip()
+            continue
+        units.append(f"{head}\n{part}".strip())
+        head = ""
+    holding = []
+    for unit in units:
+        src = name_source(unit)
+        names = {c.text for c in name_claims(unit) if c.kind == "name" and c.role != "initial"}
+        has_mine = any(name_found(n, src, vectors) for n in mine)
+        others = [n for n in names if not name_found(n, asked, vectors)
+                  and not any(name_found(n, name_source(m), vectors) for m in mine)]
+        if has_mine or others:
+            holding.append((unit, has_mine))
+    if len(holding) < 2 or all(has for _, has in holding):
+        return ""
+    # Read with and without its names ("Putin" pulls toward the sentence naming him, not
+    # toward "le dirigeant russe a déclaré ..."): both readings must miss the answer's names.
+    unnamed = " ".join(w for i, w in enumerate(question.split()) if not i or not w[:1].isupper())
+    vecs = vectors.vectors([question, unnamed, *(u for u, _ in holding)])
+    for k in (0, 1):
+        sims = vecs[2:] @ vecs[k]
+        own = max(float(sims[i]) for i, (_, has) in enumerate(holding) if has)
+        other = max(float(sims[i]) for i, (_, has) in enumerate(holding) if not has)
+        if other < own + LOCATE_MARGIN:
+            return ""
+    return mine[-1]
+
+
+def _bare(sentence: str, question: str) -> bool:
+    """True when a sentence says nothing but names and words of the question (fewer than
+    two other content words)."""
+    asked = {s for w in content_words(question) for s in stems(w)}
+    names = {fold(c.text) for c in name_claims(sentence)}
+    return len([w for w in content_words(sentence) if w not in names
+                and not stems(w) & asked]) < 2
+__all__ = ["misplaced_name", "unlocated_answer"]

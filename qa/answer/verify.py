@@ -48,7 +48,7 @@ from qa.answer.meaning import (
     unaligned_words,
 )
 from qa.answer.names import name_source, translit
-from qa.answer.placement import misplaced_name
+from qa.answer.placement import misplaced_name, unlocated_answer
 from qa.answer.polarity import polarity_clash
 from qa.answer.slots import misplaced_slot
 from qa.answer.vectors import word_vectors
@@ -167,6 +167,10 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
     if misplaced:
         return Checked(sentence, cited, False, f"name '{misplaced}' is in the cited passage(s), "
                        "but not where they say what the sentence says")
+    bare = unlocated_answer(strip_markers(sentence), joined, question, vectors)
+    if bare:
+        return Checked(sentence, cited, False, f"'{bare}' is in the cited passage(s), but not "
+                       "where they say what the question asks")
     slot = misplaced_slot(strip_markers(sentence), joined, vectors, question)
     if slot:
         return Checked(sentence, cited, False, f"'{slot}' is in the cited passage(s), but in "
