@@ -29,7 +29,7 @@ LOCATE_MARGIN = 0.02
 _CAPITALISED_RUN = re.compile(r"[^\W\d_a-z][\w]*(?:[-‐ ][^\W\d_a-z][\w]*)*")
 
 
-def misplaced_name(text: str, passage_text: str, vectors: WordVectors | None,
+def misplaced_name(text: str, passage_texts: list[str], vectors: WordVectors | None,
                    given: dict[str, str]) -> str:
     """A name of a sentence clause absent from the passage clauses closest to that clause
     ('Geneva' for a meeting the passage holds in Brussels, Geneva being another event's).
@@ -37,11 +37,13 @@ def misplaced_name(text: str, passage_text: str, vectors: WordVectors | None,
     names it opens with) may stand in any of the closest clauses (the passage often names it
     in another sentence, "le dirigeant russe" for "Vladimir Poutine"); every other name must
     be in the passage clauses about as close as the closest one (`NEAR_MARGIN`): a name the
-    passage gives to a fact said less like the clause's belongs to that other fact. A place
-    set off by a comma after another ("à Lagos, au Nigeria") only says where that one is."""
+    passage gives to a fact said less like the clause's belongs to that other fact. Each
+    cited passage is read on its own (a sentence citing two may take a name from each). A
+    place set off by a comma after another ("à Lagos, au Nigeria") only says where that one
+    is."""
     if vectors is None:
         return ""
-    sentences = [passage_text[a:b] for a, b in split_sentences(passage_text)]
+    passages = [[t[a:b] for a, b in split_sentences(t)] for t in passage_texts]
     for clause in name_clauses(text):
         names = [c for c in name_claims(clause) if c.kind == "name" and c.role == "name"]
         if not names:
@@ -49,10 +51,13 @@ def misplaced_name(text: str, passage_text: str, vectors: WordVectors | None,
         # The closest clauses, widened to their sentences: a relative clause ("qui a averti
         # mardi...") names its subject in the main one. A dateline ("EDINBURGH, 25 March
         # 2025 - ") places only what its own sentence says (where the report was filed).
-        theirs = sentences if _dateline_lead(clause, sentences, vectors) else [
-            DATELINE_RE.sub(" ", s) for s in sentences]
-        loose = name_source("\n".join(near_sentences(clause, theirs, vectors)))
-        tight = name_source("\n".join(near_sentences(clause, theirs, vectors, NEAR_MARGIN)))
+        near: dict[float, list[str]] = {1.0: [], NEAR_MARGIN: []}
+        for sentences in passages:
+            theirs = sentences if _dateline_lead(clause, sentences, vectors) else [
+                DATELINE_RE.sub(" ", s) for s in sentences]
+            for margin, kept in near.items():
+                kept += near_sentences(clause, theirs, vectors, margin)
+        loose, tight = (name_source("\n".join(near[m])) for m in (1.0, NEAR_MARGIN))
         spans = _CAPITALISED_RUN.findall(clause)
         subject = set(_subject(clause))
         found = slots(clause, window=len(clause), bounded=False)

@@ -163,7 +163,8 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
                            f"{claim.kind} '{claim.text}' is not in the cited passage(s)")
     # Names are placed against what the passages say, not the dates they imply.
     joined = "\n".join(f"{passages[n - 1].title}\n{passages[n - 1].text}" for n in cited)
-    misplaced = misplaced_name(strip_markers(sentence), joined, vectors, given)
+    misplaced = misplaced_name(strip_markers(sentence), [
+        f"{passages[n - 1].title}\n{passages[n - 1].text}" for n in cited], vectors, given)
     if misplaced:
         return Checked(sentence, cited, False, f"name '{misplaced}' is in the cited passage(s), "
                        "but not where they say what the sentence says")
