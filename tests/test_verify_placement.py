@@ -43,6 +43,7 @@ def test_a_name_of_another_fact_of_the_passage_is_misplaced(sentence, misplaced,
     ("À Grenoble.", "Où se tiendra le festival ?", "Grenoble"),
     ("À Lyon.", "Où se tiendra le festival ?", ""),
     ("In Grenoble.", "Where did the organisers gather the jury last year?", ""),
+    ("À Marseille.", "Où se tiendra le festival ?", ""),  # not in the passage: checked elsewhere
 ])
 def test_a_bare_answer_names_the_place_of_the_asked_fact(answer, question, unlocated,
                                                          vectors):

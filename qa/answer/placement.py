@@ -178,8 +178,8 @@ def unlocated_answer(sentence: str, passage_text: str, question: str,
                   and not any(name_found(n, name_source(m), vectors) for m in mine)]
         if has_mine or others:
             holding.append((unit, has_mine))
-    if len(holding) < 2 or all(has for _, has in holding):
-        return ""
+    if all(has for _, has in holding) or not any(has for _, has in holding):
+        return ""  # nothing to tell apart, or the names are checked elsewhere
     # Read with and without its names ("Putin" pulls toward the sentence naming him, not
     # toward "le dirigeant russe a déclaré ..."): both readings must miss the answer's names.
     unnamed = " ".join(w for i, w in enumerate(question.split()) if not i or not w[:1].isupper())
