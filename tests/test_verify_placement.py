@@ -48,3 +48,9 @@ def test_a_name_of_another_fact_of_the_passage_is_misplaced(sentence, misplaced,
 def test_a_bare_answer_names_the_place_of_the_asked_fact(answer, question, unlocated,
                                                          vectors):
     assert unlocated_answer(answer, FESTIVAL, question, vectors) == unlocated
+
+
+def test_a_bare_answer_is_placed_by_its_question_not_by_its_clause(vectors):
+    # "À Lyon." says nothing to rank the passage clauses by: the question places it.
+    assert misplaced_name("À Lyon.", [FESTIVAL], vectors, {}) == ""
+    assert unlocated_answer("À Lyon.", FESTIVAL, "Où le festival aura-t-il lieu ?", vectors) == ""

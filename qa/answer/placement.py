@@ -47,6 +47,10 @@ def misplaced_name(text: str, passage_texts: list[str], vectors: WordVectors | N
     if vectors is None:
         return ""
     passages = [[t[a:b] for a, b in split_sentences(t)] for t in passage_texts]
+    # A sentence of little but names ("Près de Bodmin.") is no guide to the passage clauses
+    # that say the same: a bare answer is placed by its question (`unlocated_answer`).
+    bare = len([w for w in content_words(text)
+                if w not in {fold(c.text) for c in name_claims(text)}]) < 2
     for clause in name_clauses(text):
         names = [c for c in name_claims(clause) if c.kind == "name" and c.role == "name"]
         if not names:
@@ -71,7 +75,7 @@ def misplaced_name(text: str, passage_texts: list[str], vectors: WordVectors | N
             if (claim.text in given and given[claim.text] in clause) or claim.text in apposed:
                 continue  # placed with its family name / says where the place before is
             whole = next((s for s in spans if claim.text in re.split(r"[-‐ ]", s)), claim.text)
-            for src in (loose, tight):
+            for src in (loose,) if bare else (loose, tight):
                 if name_found(claim.text, src, vectors) or name_found(whole, src, vectors):
                     continue
                 if src is loose or (claim.text not in subject and (
