@@ -9,7 +9,8 @@ Rules, applied to every sentence of a generated answer:
   a name of several words word by word, `qa.answer.phrases`; its place, `qa.answer.placement`);
 - it says what the passage says (`qa.answer.meaning`): each content word is aligned to a
   passage word, each clause has the polarity of the passage clause closest to it
-  (`qa.answer.polarity`); a place or party fills its own slot there (`qa.answer.slots`); and,
+  (`qa.answer.polarity`); each name stands where the passage says the same thing
+  (`qa.answer.placement`); a place or party fills its own slot there (`qa.answer.slots`); and,
   with a judge (`qa.entail`, QA_ENTAIL), the judge finds that the cited passage(s) state it;
 - the answer as a whole states what the question asks (a time for "when", a number for "how
   many", a place for "where", a name for "who"), else it only restates the question.
@@ -49,7 +50,7 @@ from qa.answer.meaning import (
 )
 from qa.answer.names import name_source, translit
 from qa.answer.phrases import name_counterpart, swapped_name_word
-from qa.answer.placement import misplaced_name
+from qa.answer.placement import misplaced_name, unlocated_answer
 from qa.answer.polarity import polarity_clash
 from qa.answer.slots import misplaced_slot
 from qa.answer.vectors import word_vectors
@@ -169,10 +170,15 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
     if swapped:
         return Checked(sentence, cited, False, f"name word '{swapped}' is not in the cited "
                        "passage(s)' name, only elsewhere in them")
-    misplaced = misplaced_name(strip_markers(sentence), joined, vectors, given)
+    misplaced = misplaced_name(strip_markers(sentence), [
+        f"{passages[n - 1].title}\n{passages[n - 1].text}" for n in cited], vectors, given)
     if misplaced:
         return Checked(sentence, cited, False, f"name '{misplaced}' is in the cited passage(s), "
                        "but not where they say what the sentence says")
+    bare = unlocated_answer(strip_markers(sentence), joined, question, vectors)
+    if bare:
+        return Checked(sentence, cited, False, f"'{bare}' is in the cited passage(s), but not "
+                       "where they say what the question asks")
     slot = misplaced_slot(strip_markers(sentence), joined, vectors, question)
     if slot:
         return Checked(sentence, cited, False, f"'{slot}' is in the cited passage(s), but in "
