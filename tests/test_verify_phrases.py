@@ -5,9 +5,8 @@ a name with one word swapped, or with a word taken from elsewhere in the passage
 import pytest
 
 from qa.answer.phrases import Phrase, sentence_names
-from qa.answer.verify import check_sentence, split_answer
 from qa.embed import make_embedder
-from qa.results import Passage
+from tests.test_verify_roles import verdict
 
 STORM = ("Forecasters said the gale was the strongest to hit the valley since the Great Storm "
          "of 1952.")
@@ -21,13 +20,6 @@ COMMITTEE = ("Le porte-parole a déclaré que Vilnius accueillerait une réunion
 def embedder():
     """The real fast embedder."""
     return make_embedder("fast")
-
-
-def verdict(sentence: str, text: str, embedder) -> tuple[bool, str]:
-    """(kept, reason) of one sentence citing [1] = `text`."""
-    passage = Passage("p", "d", "", "a.txt", text, 0, len(text))
-    checked = check_sentence(split_answer(sentence)[0], [passage], "", embedder)
-    return checked.verified, checked.reason
 
 
 def test_names_of_several_words_are_found_in_french_and_english():
