@@ -53,6 +53,10 @@ def test_vague_amounts_hold_only_near_the_passage_figure():
     assert amount_supported(amount_claims("more than a decade")[0], "open since 2011 (2025)")
     assert not amount_supported(amount_claims("a dozen")[0], "huit diplomates expulsés")
     assert amount_supported(amount_claims("half of it")[0], LOAN)
+    assert not amount_claims("trois décennies")  # a number with its unit: see below
+    thirty = "I have not seen worse in thirty years."
+    assert derived_number(_number("three decades"), "in three decades", thirty)
+    assert not derived_number(_number("two decades"), "in two decades", thirty)
 
 
 @pytest.mark.parametrize("sentence,kept", [

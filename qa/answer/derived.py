@@ -122,10 +122,13 @@ def derived_number(claim: Claim, sentence: str, passage: str) -> bool:
 
 def amount_claims(sentence: str) -> list[Claim]:
     """The vague amounts a sentence states ("a decade", "la moitié"), as claims of kind
-    'amount' keyed by (group, value, more-than)."""
+    'amount' keyed by (group, value, more-than); "three decades" is a number with its unit."""
     folded = fold(sentence)
     out = []
     for m in _AMOUNT_RE.finditer(folded):
+        before = words(folded[:m.start()])[-1:]
+        if before and _value(before[0]):  # "trois décennies": a number with its unit
+            continue
         group, value = _AMOUNTS[m.group(1)]
         more = bool(_MORE_THAN.search(folded[:m.start()]))
         out.append(Claim("amount", m.group(0), (group, value, more)))
