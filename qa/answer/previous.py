@@ -1,17 +1,19 @@
-"""A follow-up asking something else is not answered again by the previous answer's sentence.
+"""A follow-up asking another fact is not answered again by the previous answer's sentence.
 
-After "Combien de temps a duré la réunion ? -> Plus de quatre heures [1]", the follow-up "Et
-pourquoi l'a-t-il jugée utile ?" resolves to a question whose context (the previous question
-and answer) is the very sentence that answered it, so that sentence ranks first again and is
-quoted for a question it does not answer. A sentence the previous turn quoted (its « quotes »,
-or, when the history holds only the short answer, the sentence nearest to the previous
-question and answer) therefore answers the follow-up only when it holds evidence of the newly
-asked type that the previous short answer did not use ("And in what city?" after "On 21
-October 2021" from "...à Bruxelles, le 21 octobre 2021": the city is new evidence); otherwise
-the next best sentence is tried, and when none answers the question is refused.
+After "To whom was the treaty handed? -> Karen Donfried, on 15 December [1]", the follow-up
+"When had it been published?" resolves to a question whose context (the previous question and
+answer) is the very sentence that answered it, so that sentence ranks first again and its date
+(of the handing over) is given for the publication. A sentence the previous turn quoted (its
+« quotes », or, when the history holds only the short answer, the sentence nearest to the
+previous question and answer) therefore answers a follow-up asking a typed fact only when it
+holds evidence of that type the previous short answer did not use ("And in what city?" after
+"On 21 October 2021" from "...à Bruxelles, le 21 octobre 2021": the city is new evidence);
+otherwise the next best sentence is tried (`qa.answer.pick`), and when none answers the
+question is refused. A sentence holding no evidence of the type, and a follow-up asking no
+typed fact (why, how, yes/no), keep the ranking: the rest of the same sentence often answers.
 
-The service sets the previous turn's sentences for the time the answerer reads a follow-up
-(`within`); the extractive answerer reads them (`repeats`) before choosing a sentence.
+The service sets the previous turn for the time the answerer reads a follow-up (`within`); the
+extractive answerer drops the repeats (`fresh`) before choosing a sentence.
 """
 
 from __future__ import annotations
