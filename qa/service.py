@@ -17,7 +17,8 @@ from functools import cached_property
 from pathlib import Path
 
 from qa.answer import Answerer, make_answerer, refusal
-from qa.answer.extractive import ExtractiveAnswerer
+from qa.answer.extractive import Candidate, ExtractiveAnswerer
+from qa.answer.previous import previous_turn, within
 from qa.answer.provenance import with_provenance
 from qa.answer.rewrite import Turn, resolve
 from qa.calibrate import calibrate
@@ -155,14 +156,14 @@ class QA:
         s = self.settings
         return max(s.answer_k, s.llm_passages) if s.llm == "openai" else s.answer_k
 
-    def topic_articles(self, turn: Turn) -> set[str]:
-        """The article that answered the previous turn of a follow-up (none otherwise): the one
-        holding the sentence nearest to its question and answer."""
+    def topic_sentence(self, turn: Turn) -> Candidate | None:
+        """The sentence that answered the previous turn of a follow-up (none otherwise): the
+        one nearest to its question and answer."""
         if not turn.topic:
-            return set()
+            return None
         passages = drop_copies(self.retriever.retrieve(turn.topic, self.settings.answer_k))
         ranked = extractive_of(self.answerer).candidates(turn.topic, passages)
-        return {ranked[0].passage.doc_id} if ranked else set()
+        return ranked[0] if ranked else None
 
     def ask(self, question: str, history: list[dict] | None = None) -> Answer:
         """Answer a question from the articles, with citations (or refuse)."""
@@ -182,14 +183,18 @@ class QA:
         turn = resolve(question, history or [], self.answerer)
         timings["rewrite_s"] = time.perf_counter() - t
         t = time.perf_counter()
-        passages = drop_copies(self.retriever.retrieve(turn.query, self.context_k,
-                                                       prefer=self.topic_articles(turn)))
+        nearest = self.topic_sentence(turn)
+        passages = drop_copies(self.retriever.retrieve(
+            turn.query, self.context_k, prefer={nearest.passage.doc_id} if nearest else set()))
+        # the sentence(s) that answered the previous turn answer again only with new evidence
+        previous = previous_turn(history or [], nearest.text if nearest else "") if (
+            turn.topic) else None
         timings["retrieve_s"] = time.perf_counter() - t
         t = time.perf_counter()
         if not passages:
             answers: Iterator[Answer] = iter([refusal(question, language, "extractive")])
         else:
-            answers = self.answerer.stream(turn.question, passages, language)
+            answers = within(previous, self.answerer.stream(turn.question, passages, language))
         for answer in answers:
             answer = with_provenance(answer, passages, self.outlets)
             answer.question = question

@@ -50,6 +50,7 @@ from qa.answer.kinds import QuestionKind, contrast_sides, question_kind
 from qa.answer.lead import frame, lead_text
 from qa.answer.order import dated_pair, dates_in, order_sides
 from qa.answer.pick import first_accepted
+from qa.answer.previous import fresh
 from qa.answer.rewrite import named_things, split_context
 from qa.answer.vectors import word_vectors
 from qa.calibrate import DEFAULT_BARS
@@ -221,7 +222,7 @@ class ExtractiveAnswerer:
     def select(self, question: str, passages: list[Passage]) -> tuple[list[Candidate], str]:
         """The sentence(s) to quote, best first, and when there are none the clause that
         refused ("no sentence", "no evidence", "asks beyond", or the gate's clause)."""
-        ranked = on_topic(question, self.candidates(question, passages))
+        ranked = fresh(question, on_topic(question, self.candidates(question, passages)))
         if not ranked:
             return [], "no sentence"
         kind = question_kind(question)
@@ -353,8 +354,6 @@ class ExtractiveAnswerer:
         text = f"{lead}\n\n{body}" if lead else body
         return Answer(question=question, text=text, citations=citations, refused=False,
                       mode=self.mode, language=language, sentences=sentences)
-
-
 
 
 def focus_terms(kind: QuestionKind, question: str, language: str) -> set[str]:
