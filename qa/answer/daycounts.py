@@ -18,14 +18,14 @@ from qa.text import fold
 
 # Days, the unit counted here, singular and plural (language data); a count of years or
 # months is left to the general count (a term of office is not "within four years").
-_DAY_UNITS = {"day", "days", "jour", "jours", "journee", "journees"}
+DAY_UNITS = {"day", "days", "jour", "jours", "journee", "journees"}
 _WORDS = {"fr": "jours", "en": "days"}
 
 
 def counted_time_unit(question: str) -> str:
     """The day unit a "how many X" question counts ("jours"), or ''."""
     words = re.findall(r"[\w-]+", fold(counted_phrase(question)))
-    return words[0] if words and words[0] in _DAY_UNITS else ""
+    return words[0] if words and words[0] in DAY_UNITS else ""
 
 
 def _day_month(span: str) -> tuple[list[int], int]:

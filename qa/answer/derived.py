@@ -26,9 +26,9 @@ from qa.answer.claims import (
     Claim,
     facts,
 )
+from qa.answer.daycounts import DAY_UNITS
 from qa.text import STOPWORDS, fold, split_sentences, words
 
-_DAYS = {"day", "days", "jour", "jours", "journee", "journees"}
 _YEARS = {"year", "years", "an", "ans", "annee", "annees"}
 _DECADES = {"decade", "decades", "decennie", "decennies"}
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
@@ -111,7 +111,7 @@ def derived_number(claim: Claim, sentence: str, passage: str) -> bool:
     if claim.kind != "number" or not str(claim.key).isdigit():
         return False
     n, unit = int(str(claim.key)), _unit_after(claim.text, sentence)
-    if unit in _DAYS:
+    if unit in DAY_UNITS:
         return n in _day_differences(passage)
     if unit in _YEARS:
         return n in _year_amounts(passage)
