@@ -21,6 +21,7 @@ from qa.answer.gate import (
 from qa.answer.kinds import question_kind
 from qa.answer.meaning import unmentioned_terms
 from qa.answer.vectors import word_vectors
+from qa.language import document_language
 from qa.results import Passage
 from tests.conftest import bot_over
 
@@ -147,6 +148,25 @@ def test_a_quote_across_languages_needs_a_quotation():
                        evidence=[Evidence("C'est un bon signe", 0, 5)])
     assert answers_enough(kind, question, quoted, bars, [passage])
 
+
+
+@pytest.mark.parametrize(("text", "reported"), [
+    ("Le maire, Ana Lind, a également réitéré que le projet serait achevé en 2027.", True),
+    ("Ana Lind a fait savoir que le projet serait achevé en 2027.", True),
+    ("Ana Lind has reiterated that the project will be finished in 2027.", True),
+    ("La réunion avec Ana Lind a duré plus longtemps que prévu.", False),
+])
+def test_reported_speech_across_languages_is_found_by_its_structure(text, reported):
+    """Across languages, "what did X say...?" is answered by reported speech whatever its verb
+    (an auxiliary, a participle, then "que"/"that"), not by a "que" of a comparison."""
+    passage = Passage(id="p", doc_id="d", title="t", source="s", text=text, start=0,
+                      end=len(text), language=document_language(text))
+    question = ("What did Ana Lind say about the project?" if passage.language == "fr"
+                else "Qu'a dit Ana Lind au sujet du projet ?")
+    kind = question_kind(question)
+    assert kind.kind == "quote"
+    candidate = Candidate(0, passage, 0, len(text), text, similarity=0.9)
+    assert answers_enough(kind, question, candidate, {"en": 0.5, "fr": 0.5}, [passage]) == reported
 
 def test_who_answered_by_a_sentence_naming_no_person_is_not_given_another_name(solar_bot):
     """The council approved the park: the sentence that says so names no person, and the

@@ -123,10 +123,29 @@ def refusal_clause(kind: QuestionKind, question: str, best: Candidate,
 
 # Reported speech: a verb of saying, then what was said ("a déclaré que certaines des
 # propositions étaient inacceptables", "insiste sur le fait que", "said that"; language data).
-REPORTED_RE = re.compile(
-    r"\b(?:déclar\w*|affirm\w*|dit|disent|estim\w*|insist\w*|soulign\w*|assur\w*|"
-    r"said|says|stated|declared|claim\w*|argu\w*|told \w+)(?:\s+(?:sur le fait|[\w’']+)){0,2}"
-    r"\s+(?:que|qu['’]|that)\b", re.IGNORECASE)
+_SAYING = (r"\b(?:déclar\w*|affirm\w*|dit|disent|estim\w*|insist\w*|soulign\w*|assur\w*|"
+           r"said|says|stated|declared|claim\w*|argu\w*|told \w+)"
+           r"(?:\s+(?:sur le fait|[\w’']+)){0,2}\s+(?:que|qu['’]|that)\b")
+# ... or found by its structure whatever the verb (grammar, not a list of verbs): an auxiliary
+# and a past participle then "que"/"that" ("a également réitéré que", "ont fait savoir qu'",
+# "has reiterated that"), a past form in -ed or a verb after a subject pronoun ("warned that",
+# "il ajoute que"), or a quotation closed or introduced by a verb ("», a-t-il dit", ": «",
+# "described as “").
+_ADVERB = (r"(?:\s+(?:\w+ment|\w+ly|aussi|déjà|encore|toujours|pas|jamais|also|again|already|"
+           r"not|never))?")
+_THAT = r"\s+(?:que|qu['’]|that)\b"
+_STRUCTURE = "|".join((
+    r"\b(?:a|ai|as|avons|avez|ont|avait|avaient|aurait|auraient)(?:\s+(?:il|elle|on))?" + _ADVERB
+    + r"\s+\w+(?:é|i|u|it|is)(?:\s+(?:à\s+)?\w+(?:er|ir|re))?" + _THAT,
+    r"\b(?:has|have|had)" + _ADVERB + r"\s+\w+" + _THAT,
+    r"\b\w{2,}ed" + _ADVERB + _THAT,
+    r"\b(?:found|wrote|thought|felt|held|knew|warns|notes|adds|insists)" + _THAT,
+    r"\b(?:il|elle|ils|elles|on|he|she|they|we)" + _ADVERB + r"\s+\w+" + _THAT,
+    r"[»”\"]\s*,\s*(?:\w+-t-(?:il|elle)|\w+-(?:il|elle|ils|elles)|\w+ed|a|ont|has|had)\b",
+    r"\w\s*:\s*[«“\"]",
+    r"\b(?:as|comme|de)\s+[«“\"]",
+))
+REPORTED_RE = re.compile(f"{_SAYING}|{_STRUCTURE}", re.IGNORECASE)
 
 
 def counted_elsewhere(kind: QuestionKind, question: str, best: Candidate,
