@@ -164,7 +164,7 @@ _TIME_WORDS = frozenset("""today yesterday tomorrow tonight immediately week wee
     year years day days hour hours annual aujourd hui hier demain immediatement semaine
     semaines mois an ans annee annees jour jours heure heures""".split())
 _QUANTITY = re.compile(
-    r"\b(?:one|half|third|quarter|dozen|moitie|tiers|quart|douzaine|decades?|decennies?|(?:un|une|a|an)\s+(?:mois|an|"
+    r"\b(?:one|half|third|quarter|dozen|moitie|tiers|quart|douzaine|(?:un|une|a|an)\s+(?:mois|an|"
     r"annee|jour|heure|semaine|month|year|day|hour|week|minute|minutes))\b")
 
 
