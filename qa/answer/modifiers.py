@@ -48,21 +48,29 @@ def _content(token: str) -> bool:
     return token[:1].isalpha() and len(token) >= 3 and translit(token) not in STOPWORDS
 
 
+def _stem_of(word: str, name: str) -> bool:
+    """True when a word is a transliterated name's stem plus a demonym ending ("genevoises" /
+    "geneve", "nantais" / "nantes")."""
+    n = 0
+    while n < min(len(word), len(name)) and word[n] == name[n]:
+        n += 1
+    return n >= 4 and n >= len(name) - 2 and word[n:] in DEMONYM_ENDINGS and word != name
+
+
 def _demonym(word: str, capitalised: set[str]) -> bool:
     """True when a lower-case word names a place: a country's adjective (CLDR) or a
     capitalised passage word's stem followed by a demonym ending ("genevois" / "Genève")."""
     if len(word) < 5 or not word[:1].islower() or translit(word) in STOPWORDS:
         return False
-    if country_code(word):
-        return True
-    key = translit(word)
-    for name in capitalised:
-        n = 0
-        while n < min(len(key), len(name)) and key[n] == name[n]:
-            n += 1
-        if n >= 4 and n >= len(name) - 2 and key[n:] in DEMONYM_ENDINGS and key != name:
-            return True
-    return False
+    return bool(country_code(word)) or any(_stem_of(translit(word), n) for n in capitalised)
+
+
+def _names(place: str, text: str, vectors: WordVectors) -> bool:
+    """True when a text names a place: the name itself (`qa.answer.names`) or a word of
+    which the place is a demonym."""
+    key = translit(place)
+    return name_found(place, name_source(text), vectors) or any(
+        _stem_of(key, translit(t)) for t in _tokens(text) if t[:1].isupper())
 
 
 def _modifiers(sentence: str, capitalised: set[str]) -> list[tuple[str, list[str]]]:
@@ -131,12 +139,12 @@ def moved_modifier(sentence: str, passage_texts: list[str], vectors: WordVectors
     passages = [_tokens(t) for t in passage_texts]
     capitalised = {translit(t) for toks in passages for t in toks[1:]
                    if t[:1].isupper() and len(t) >= 4}
-    whole = name_source("\n".join(passage_texts))
+    whole = "\n".join(passage_texts)
     for place, qualified in _modifiers(sentence, capitalised):
-        if not name_found(place, whole, vectors):
+        if not _names(place, whole, vectors):
             continue  # not a place of the passages: checked as a name elsewhere
         phrases = [p for toks in passages for p in _phrases(qualified, toks, vectors)]
-        if phrases and not any(name_found(place, name_source(p), vectors) for p in phrases):
+        if phrases and not any(_names(place, p, vectors) for p in phrases):
             return place
     return ""
 
