@@ -17,12 +17,14 @@ module does not parse: it is left to the clause checks (`qa.answer.placement`).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
+from qa.answer.claims import name_claims
 from qa.answer.countries import DEMONYM_ENDINGS, country_code
 from qa.answer.names import name_found, name_source, translit
-from qa.answer.slots import ARTICLES, CLAUSE_BOUNDARY
+from qa.answer.slots import ARTICLES, CLAUSE_BOUNDARY, LINKED_PREPOSITIONS, SLOT_PREPOSITIONS
 from qa.answer.vectors import WordVectors
-from qa.text import STOPWORDS
+from qa.text import STOPWORDS, split_sentences
 
 # Words that open a noun phrase before a capitalised modifier (language data).
 # ("du", "des" are left out: "du Nigeria" is "of Nigeria", a complement.)
@@ -45,7 +47,8 @@ def _boundary(token: str) -> bool:
 
 
 def _content(token: str) -> bool:
-    return token[:1].isalpha() and len(token) >= 3 and translit(token) not in STOPWORDS
+    return token[:1].isalpha() and len(token) >= 3 and translit(token) not in (
+        STOPWORDS | SLOT_PREPOSITIONS | LINKED_PREPOSITIONS)  # "vers la Lune depuis ..."
 
 
 def _stem_of(word: str, name: str) -> bool:
@@ -96,12 +99,21 @@ def _modifiers(sentence: str, capitalised: set[str]) -> list[tuple[str, list[str
     return out
 
 
-def _phrases(qualified: list[str], toks: list[str], vectors: WordVectors) -> list[str]:
+@dataclass(frozen=True)
+class Phrase:
+    """A passage phrase around a mention of what a modifier qualifies."""
+
+    covered: int  # how many of the qualified words it mentions
+    text: str
+    sentence: str  # the passage sentence holding it
+    others: bool  # it holds another capitalised word (a name of its own: "the Dutch runner")
+
+
+def _phrases(qualified: list[str], sentences: list[str], vectors: WordVectors) -> list[Phrase]:
     """The passage phrases around the mentions of the qualified words (same word or stem, or
-    its translation), `PHRASE_REACH` words each side, cut at clause boundaries: those that
-    mention most of them ("Energy secretary Fiona MacLeod" for "energy secretary", not
-    "the developer Norsea Energy")."""
-    candidates = [t for t in dict.fromkeys(toks) if _content(t)]
+    its translation), `PHRASE_REACH` words each side, cut at clause boundaries."""
+    candidates = [t for t in dict.fromkeys(t for s in sentences for t in _tokens(s))
+                  if _content(t)]
     if not candidates:
         return []
     vecs = vectors.vectors([*qualified, *candidates])
@@ -115,36 +127,53 @@ def _phrases(qualified: list[str], toks: list[str], vectors: WordVectors) -> lis
         return close.get(tok, set()) | {j for j, key in enumerate(keys) if other == key or (
             len(key) >= 5 and other[:5] == key[:5])}
 
-    found: list[tuple[int, str]] = []
-    for i, tok in enumerate(toks):
-        if not mentions(tok):
-            continue
-        a = i
-        while a > 0 and i - a < PHRASE_REACH and not _boundary(toks[a - 1]):
-            a -= 1
-        b = i + 1
-        while b < len(toks) and b - i <= PHRASE_REACH and not _boundary(toks[b]):
-            b += 1
-        covered = set().union(*(mentions(t) for t in toks[a:b]))
-        found.append((len(covered), " ".join(toks[a:b])))
-    most = max((n for n, _ in found), default=0)
-    return [p for n, p in found if n == most]
+    found: list[Phrase] = []
+    for sentence in sentences:
+        toks = _tokens(sentence)
+        for i, tok in enumerate(toks):
+            if not mentions(tok):
+                continue
+            a = i
+            while a > 0 and i - a < PHRASE_REACH and not _boundary(toks[a - 1]):
+                a -= 1
+            b = i + 1
+            while b < len(toks) and b - i <= PHRASE_REACH and not _boundary(toks[b]):
+                b += 1
+            covered = set().union(*(mentions(t) for t in toks[a:b]))
+            others = any(t[:1].isupper() and k and not mentions(t) and _content(t)
+                         for k, t in enumerate(toks[a:b], a))
+            found.append(Phrase(len(covered), " ".join(toks[a:b]), sentence, others))
+    return found
 
 
 def moved_modifier(sentence: str, passage_texts: list[str], vectors: WordVectors | None) -> str:
-    """A place modifier of the sentence that the passages put on something else: they mention
-    what it qualifies, never with that place beside it ('' if none)."""
+    """A place modifier of the sentence that the passages put on something else ('' if
+    none). Of the passage phrases that mention most of what it qualifies, none names the
+    place, and none stands in a sentence naming the place without a name of its own ("aura
+    lieu ... après que les responsables ... auront tenu des pourparlers ... à Genève" backs
+    "the Geneva talks"; "a Norwegian utility" in a sentence naming Scotland does not back "a
+    Scottish utility")."""
     if vectors is None:
         return ""
-    passages = [_tokens(t) for t in passage_texts]
-    capitalised = {translit(t) for toks in passages for t in toks[1:]
+    passages = [[t[a:b] for a, b in split_sentences(t)] for t in passage_texts]
+    capitalised = {translit(t) for text in passage_texts for t in _tokens(text)[1:]
                    if t[:1].isupper() and len(t) >= 4}
     whole = "\n".join(passage_texts)
     for place, qualified in _modifiers(sentence, capitalised):
         if not _names(place, whole, vectors):
             continue  # not a place of the passages: checked as a name elsewhere
-        phrases = [p for toks in passages for p in _phrases(qualified, toks, vectors)]
-        if phrases and not any(_names(place, p, vectors) for p in phrases):
+        found = [p for sentences in passages for p in _phrases(qualified, sentences, vectors)]
+        most = max((p.covered for p in found), default=0)
+        best = [p for p in found if p.covered == most]
+        if not best or any(_names(place, p.text, vectors) or (
+                not p.others and _names(place, p.sentence, vectors)) for p in best):
+            continue
+        # A modifier may describe a name of the sentence ("Gebru is an Ethiopian runner"
+        # over "the Ethiopian Haile Gebru"): a phrase naming both backs it.
+        names = [c.text for c in name_claims(sentence) if c.role != "initial"
+                 and c.text != place and c.text not in qualified]
+        if not any(_names(place, p.text, vectors) for sentences in passages
+                   for p in _phrases(names, sentences, vectors)):
             return place
     return ""
 
