@@ -19,10 +19,11 @@ from babel import Locale
 from qa.text import fold
 
 # Nationality endings after the stem a word shares with a country's name (language data).
-_ENDINGS = {"", "s", "e", "es", "n", "ns", "an", "ans", "ian", "ians", "ien", "iens", "ienne",
-            "iennes", "en", "ens", "enne", "ennes", "ain", "ains", "aine", "aines", "in", "ins",
-            "ine", "ines", "ais", "aise", "aises", "ois", "oise", "oises", "ese", "ish", "i",
-            "is", "ol", "ols", "ole", "oles", "ique", "iques", "ic"}
+DEMONYM_ENDINGS = {
+    "", "s", "e", "es", "n", "ns", "an", "ans", "ian", "ians", "ien", "iens", "ienne", "iennes",
+    "en", "ens", "enne", "ennes", "ain", "ains", "aine", "aines", "in", "ins", "ine", "ines",
+    "ais", "aise", "aises", "ois", "oise", "oises", "ese", "ish", "i", "is", "ol", "ols", "ole",
+    "oles", "ique", "iques", "ic"}
 # Endings that may follow a changed letter or two of the stem ("Norw-egian" for "Norw-ay").
 _LOOSE = {"ian", "ians", "ien", "iens", "ienne", "iennes", "ese", "ish", "ais", "aise", "ois",
           "oise", "ain", "aine"}
@@ -59,7 +60,7 @@ def country_code(word: str) -> str | None:
         rest = folded[shared:]
         if shared < max(4, len(name) - 3) or folded == name:
             continue
-        ending = rest in _ENDINGS or any(rest.endswith(e) and len(rest) <= len(e) + 2
+        ending = rest in DEMONYM_ENDINGS or any(rest.endswith(e) and len(rest) <= len(e) + 2
                                          for e in _LOOSE)
         if ending and (best is None or shared > best[0]):
             best = (shared, names[name])

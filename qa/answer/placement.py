@@ -14,6 +14,7 @@ import numpy as np
 from qa.answer.claims import name_claims
 from qa.answer.evidence import DATELINE_RE
 from qa.answer.meaning import content_words, stems
+from qa.answer.modifiers import moved_modifier
 from qa.answer.names import name_found, name_source
 from qa.answer.phrases import name_counterpart
 from qa.answer.polarity import CLAUSE_SPLIT, NEAR_CLAUSES, clauses
@@ -86,7 +87,7 @@ def misplaced_name(text: str, passage_texts: list[str], vectors: WordVectors | N
                 if src is loose or (claim.text not in subject and (
                         claim.text in slotted or _stead(claim.text, tight_text, text, vectors))):
                     return claim.text
-    return ""
+    return moved_modifier(text, passage_texts, vectors)  # "a Scottish utility"
 
 
 def _stead(name: str, passage_text: str, sentence: str, vectors: WordVectors) -> bool:

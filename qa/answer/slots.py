@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from qa.answer.claims import MONTH_INDEX, WEEKDAY_INDEX
+from qa.answer.claims import MONTH_INDEX, WEEKDAY_INDEX, name_claims
 from qa.answer.names import NameSource, name_found, name_source
 from qa.answer.vectors import WordVectors
 from qa.text import fold, split_sentences
@@ -128,7 +128,35 @@ def misplaced_slot(sentence: str, passage_text: str, vectors: WordVectors | None
             context = f"{_unnamed(question)} {context}"
         if _closer_to_others(context, own, others, vectors):
             return mine.name
+        item = _item_context(sentence, mine)
+        if item and _closer_to_others(item, own, others, vectors):
+            return mine.name  # "A lorry driver ..., and a woman ... who lived in Bodmin"
     return swapped_slot(sentence, theirs, vectors)
+
+
+# Where the items of a coordinated list begin: ", and", ", et" (language data; not ";": "...;
+# she met Russian officials in Geneva" leaves its subject in the clause before).
+_ITEM_SPLIT = re.compile(r"\s*(?:,\s*(?:and|et|as well as|ainsi que)\b)\s*", re.IGNORECASE)
+
+
+def _item_context(sentence: str, slot: Slot) -> str:
+    """The words of the list item holding a slot, the name left out, when the sentence lists
+    several items ("A lorry driver whose vehicle was hit by a falling tree, and a woman in her
+    seventies who lived in Bodmin": each item says what happened at its own place), with the
+    names of the other items; '' when the sentence is one item or its item says too little."""
+    cuts = [0, *(m.end() for m in _ITEM_SPLIT.finditer(sentence))]
+    if len(cuts) < 2:
+        return ""
+    start = max(c for c in cuts if c <= slot.at)
+    end = min((m.start() for m in _ITEM_SPLIT.finditer(sentence) if m.start() >= slot.end),
+              default=len(sentence))
+    item = sentence[start:end].replace(slot.name, " ")
+    if len(_plain_words(item)) < 2:
+        return ""
+    # The names of the other items stay: an item may speak of them ("..., and she met ...").
+    rest = f"{sentence[:start]} {sentence[end:]}"
+    named = [c.text for c in name_claims(rest) if c.role != "initial" and c.text != slot.name]
+    return " ".join([*named, item.strip()])
 
 
 def appositive(text: str, found: list[Slot], k: int) -> bool:
