@@ -30,9 +30,10 @@ _ASKS_SAYING = re.compile(
 _DETERMINER = r"(?:le|la|les|l['’]|un|une|the|a|an)"
 _AUXILIARY = re.compile(r"\s+(?:a|ont|avait|avaient|has|have|had)\s*$", re.IGNORECASE)
 # "..., a déclaré le porte-parole." / "..., said the spokesman.": the subject after the verb
+# (a verb of saying in a past form: "a déclaré", "said", "a dit", "has stated")
 _INVERTED = re.compile(
-    rf"[,»”\"]\s*(?:(?:a|ont|avait|has|had)\s+)?\w+\s+({_DETERMINER}\s*[^,;:«»“”\"]{{2,60}}?)"
-    r"\s*[.!]?\s*$", re.IGNORECASE)
+    rf"[,»”\"]\s*(?:(?:a|ont|avait|has|had)\s+)?(?:\w+(?:é|ed|it|is)|said|says|told)\s+"
+    rf"({_DETERMINER}\s*[^,;:«»“”\"]{{2,60}}?)\s*[.!]?\s*$", re.IGNORECASE)
 
 
 def asks_who_said(question: str) -> bool:
