@@ -39,7 +39,7 @@ def test_who_said_that_gets_the_described_speaker_of_the_previous_answer(seeded_
                {"role": "assistant", "content": "Comme un partenaire stratégique [1]."}]
     answer = seeded_bot.ask("Qui a dit ça ?", history)
     lead = answer.text.split("\n\n")[0]
-    assert not answer.refused and "porte-parole" in lead, answer.text
+    assert not answer.refused and lead.startswith("Le porte-parole"), answer.text
 
 
 def test_a_follow_up_the_previous_sentence_holds_nothing_of_is_refused(seeded_bot):

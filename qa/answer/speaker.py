@@ -27,6 +27,8 @@ from qa.answer.rewrite import split_context
 _ASKS_SAYING = re.compile(
     r"\b(?:said|says|say|stated|declared|claimed|told|dit|dire|déclaré|affirmé|estimé|"
     r"souligné|assuré)\b", re.IGNORECASE)
+# How far the sentence that gave the previous answer then leads the next one's score.
+LEAD = 0.05
 _DETERMINER = r"(?:le|la|les|l['’]|un|une|the|a|an)"
 _AUXILIARY = re.compile(r"\s+(?:a|ont|avait|avaient|has|have|had)\s*$", re.IGNORECASE)
 # "..., a déclaré le porte-parole." / "..., said the spokesman.": the subject after the verb
@@ -72,5 +74,7 @@ def speaker_first(question: str, ranked: list[Any]) -> list[Any]:
         evidence = c.evidence or [e for e in [described_speaker(c.text)] if e]
         if not evidence:
             return ranked
-        return [replace(c, evidence=evidence), *ranked[:i], *ranked[i + 1:]]
+        # it leads the ranking by a clear margin: no one else's sentence is quoted beside it
+        lead = replace(c, evidence=evidence, score=max(c.score, ranked[0].score + LEAD))
+        return [lead, *ranked[:i], *ranked[i + 1:]]
     return ranked
