@@ -8,8 +8,10 @@ rid of the previous answer's sentence when it says nothing new of the asked type
 
 A follow-up asking no typed fact ("what did they decide?", "why?") whose best sentence is still
 the one that answered the previous turn, in its own language, while holding none of its own
-words (not even as a cognate: `qa.answer.followup.asks_beyond`), was ranked there by the
-conversation's context alone: the articles do not say what it asks, and it is refused.
+words (not even as a cognate or a word the embedder puts close, "launch" / "went perfectly":
+`qa.answer.followup.asks_beyond`), was ranked there by the conversation's context alone: the
+articles do not say what it asks, and it is refused. Across languages it is not: the embedder
+cannot tell a translation from a neighbour there (qa.answer.crosslang).
 """
 
 from __future__ import annotations
