@@ -22,6 +22,7 @@ import numpy as np
 
 from qa.answer import refusal
 from qa.answer.conflicts import compatible, divergence, rival
+from qa.answer.conversation import beyond_previous, in_conversation
 from qa.answer.countries import countries_in
 from qa.answer.counts import counts_by_another_word
 from qa.answer.crosslang import cognate_shares, counted_across
@@ -36,7 +37,6 @@ from qa.answer.evidence import (
     find_evidence,
     find_subject,
 )
-from qa.answer.followup import on_topic
 from qa.answer.gate import (
     W_LEXICAL,
     antecedent,
@@ -50,7 +50,6 @@ from qa.answer.kinds import QuestionKind, contrast_sides, question_kind
 from qa.answer.lead import frame, lead_text
 from qa.answer.order import dated_pair, dates_in, order_sides
 from qa.answer.pick import first_accepted
-from qa.answer.previous import fresh
 from qa.answer.rewrite import named_things, split_context
 from qa.answer.vectors import word_vectors
 from qa.calibrate import DEFAULT_BARS
@@ -222,7 +221,7 @@ class ExtractiveAnswerer:
     def select(self, question: str, passages: list[Passage]) -> tuple[list[Candidate], str]:
         """The sentence(s) to quote, best first, and when there are none the clause that
         refused ("no sentence", "no evidence", "asks beyond", or the gate's clause)."""
-        ranked = fresh(question, on_topic(question, self.candidates(question, passages)))
+        ranked = in_conversation(question, self.candidates(question, passages))
         if not ranked:
             return [], "no sentence"
         kind = question_kind(question)
@@ -274,7 +273,8 @@ class ExtractiveAnswerer:
             best = accepted
             ranked = [c for c in ranked if all(c is not r for r in rejected)]
         else:
-            clause = refusal_clause(kind, question, best, self.bars, passages, vectors)
+            clause = refusal_clause(kind, question, best, self.bars, passages, vectors) or (
+                beyond_previous(question, best, vectors))
             if clause:
                 return [], clause
         sides = contrast_sides(question) if kind.kind == "contrast" else None

@@ -77,15 +77,22 @@ def _used(found: str, short: str) -> bool:
     return bool(words) and all(cognate(w, src) for w in words)
 
 
-def repeats(text: str, evidence: list | None, known_only: bool = False) -> bool:
+def said_before(text: str) -> bool:
     """True when the sentence `text` answered the previous turn of the follow-up being
-    answered and holds no evidence of the asked type that the previous answer did not use."""
+    answered (one it quoted, or the one nearest to its question and answer)."""
     previous = _CURRENT.get()
     if previous is None or not previous.sentences:
         return False
     key = _key(text)
-    if not key or not any(key == _key(s) or (len(_key(s)) > 40 and _key(s) in key)
-                          for s in previous.sentences):
+    return bool(key) and any(key == _key(s) or (len(_key(s)) > 40 and _key(s) in key)
+                             for s in previous.sentences)
+
+
+def repeats(text: str, evidence: list | None, known_only: bool = False) -> bool:
+    """True when the sentence `text` answered the previous turn of the follow-up being
+    answered and holds no evidence of the asked type that the previous answer did not use."""
+    previous = _CURRENT.get()
+    if previous is None or not said_before(text):
         return False
     if not evidence:  # chosen for holding the asked verb, not a fact of the type: the rest
         return False  # of the sentence may answer ("de la part de qui ?" -> "des États-Unis")
