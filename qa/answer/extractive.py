@@ -165,9 +165,9 @@ class ExtractiveAnswerer:
                               | title_terms(c.passage))
             c.topical = sum(weight[t] for t in held) / total
             same = passage_language(c.passage) == q_language
-            # another language: words spelled alike rank it (qa.answer.crosslang); the
-            # refusal gate's confidence keeps the plain overlap it was calibrated with
-            spelled = 0.0 if same else max(0.0, cognate - c.lexical)
+            # another language: words spelled alike (qa.answer.crosslang) rank it and count in
+            spelled = 0.0 if same else max(0.0, cognate - c.lexical)  # the gate's confidence
+            c.topical = c.topical if same else max(c.topical, cognate)
             # what the conversation already said is not what a follow-up asks
             c.evidence = find_evidence(kind, c.text, question, same, known=context)
             if unit:  # time is counted by a duration or by dates (qa.answer.daycounts)
