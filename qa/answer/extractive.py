@@ -92,6 +92,7 @@ class Candidate:
     topical: float = 0.0
     # a follow-up's sentence whose only evidence is what the conversation named (its "he")
     known_only: bool = False
+    cognates: float = 0.0  # share of the question's words it holds as cognates (crosslang)
 
 
 class ExtractiveAnswerer:
@@ -117,7 +118,6 @@ class ExtractiveAnswerer:
             yield partial
         yield answer
 
-    # -- selection ------------------------------------------------------------------------
     def candidates(self, question: str, passages: list[Passage]) -> list[Candidate]:
         """Every sentence of the passages, scored against the question."""
         out: list[Candidate] = []
@@ -167,7 +167,7 @@ class ExtractiveAnswerer:
             same = passage_language(c.passage) == q_language
             # another language: words spelled alike (qa.answer.crosslang) rank it and count in
             spelled = 0.0 if same else max(0.0, cognate - c.lexical)  # the gate's confidence
-            c.topical = c.topical if same else max(c.topical, cognate)
+            c.cognates, c.topical = cognate, c.topical if same else max(c.topical, cognate)
             # what the conversation already said is not what a follow-up asks
             c.evidence = find_evidence(kind, c.text, question, same, known=context)
             if unit:  # time is counted by a duration or by dates (qa.answer.daycounts)
@@ -236,12 +236,12 @@ class ExtractiveAnswerer:
                 return [], "no evidence"
             best = pool[0]
             options = pool
-        elif kind.kind == "yesno":  # the sentence that holds most of what is asked
-            pool = ranked[:5]
+        elif kind.kind == "yesno":  # the sentence that holds most of what is asked (as stems,
+            pool = ranked[:5]  # or as cognates across languages)
             rarity = term_rarity(question, ranked)
             best = max(pool, key=lambda c: (round(coverage(question, c, rarity), 2)
                                             if language_pair(question, c.passage) == "same"
-                                            else 0.0, c.score))
+                                            else round(c.cognates, 2), c.score))
         elif typed:  # the answer must contain evidence of the asked type
             # "who paid for X?" may be answered by "the province had paid...": no name, but
             # the asked verb; such a sentence is quoted without a short lead
