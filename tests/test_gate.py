@@ -218,8 +218,7 @@ def test_words_spelled_alike_across_languages_count_in_the_confidence(solar_bot)
     """A French question over an English article: "projet"/"project", "solaire"/"solar" share
     no stem but are cognates; they count in the gate's confidence as the same-language overlap
     does (at `AS_TOPICAL` of its weight; the bars are fitted with it), so the sentence
-    answering is not judged on its
-    embedding alone."""
+    answering is not judged on its embedding alone."""
     passage = Passage(id="p", doc_id="d", title="Valley council backs Larch Hill solar park",
                       source="s", text=SOLAR, start=0, end=len(SOLAR), language="en")
     ranked = solar_bot.answerer.candidates("Combien coûtera le projet du parc solaire ?",
