@@ -7,7 +7,6 @@ measures ("how tall"), degrees ("strong" / "strongest") and hyphenated names."""
 import pytest
 
 from qa import QA
-from qa.answer.crosslang import AS_TOPICAL
 from qa.answer.evidence import Evidence
 from qa.answer.extractive import Candidate
 from qa.answer.gate import (
@@ -212,18 +211,3 @@ def test_a_fact_about_another_person_does_not_answer_a_question_naming_someone(t
     assert refused.refused and refused.citations == [], refused.text
     # in another language, the name is matched all the same
     assert bot.ask("Quel âge a Ilse Marten ?").refused
-
-
-def test_words_spelled_alike_across_languages_count_in_the_confidence(solar_bot):
-    """A French question over an English article: "projet"/"project", "solaire"/"solar" share
-    no stem but are cognates; they count in the gate's confidence as the same-language overlap
-    does (at `AS_TOPICAL` of its weight; the bars are fitted with it), so the sentence
-    answering is not judged on its embedding alone."""
-    passage = Passage(id="p", doc_id="d", title="Valley council backs Larch Hill solar park",
-                      source="s", text=SOLAR, start=0, end=len(SOLAR), language="en")
-    ranked = solar_bot.answerer.candidates("Combien coûtera le projet du parc solaire ?",
-                                           [passage])
-    cost = next(c for c in ranked if "48 million" in c.text)
-    assert confidence(cost) >= cost.similarity + W_LEXICAL * AS_TOPICAL * 0.15
-    unrelated = next(c for c in ranked if "hectares" in c.text)
-    assert confidence(unrelated) == pytest.approx(unrelated.similarity)

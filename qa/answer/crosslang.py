@@ -25,9 +25,6 @@ if TYPE_CHECKING:
 
 TRANSLATION = 0.88  # e5 query cosine of a word and its translation ("map"~"cartographier" .88)
 
-# A cognate is weaker evidence than a shared stem ("tomates" / "Tomas" start alike): in the
-# refusal gate's confidence it counts for this share of a same-language overlap.
-AS_TOPICAL = 0.5
 PREFIX = 5  # letters two words share at their start to be cognates ("diplomat-s/es")
 SHORT = 7  # two words at most this long need one letter less ("russ-ia/es")
 

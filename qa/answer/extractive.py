@@ -24,7 +24,7 @@ from qa.answer import refusal
 from qa.answer.conflicts import compatible, divergence, rival
 from qa.answer.countries import countries_in
 from qa.answer.counts import counts_by_another_word
-from qa.answer.crosslang import AS_TOPICAL, cognate_shares, counted_across
+from qa.answer.crosslang import cognate_shares, counted_across
 from qa.answer.dates import date_evidence
 from qa.answer.daycounts import counted_time_unit, time_count_evidence
 from qa.answer.evidence import (
@@ -88,7 +88,7 @@ class Candidate:
     evidence: list | None = None
     score: float = 0.0
     focused: bool = False  # holds the question's focus word (same language only)
-    topical: float = 0.0  # `lexical` with the names its passage holds, its title, cognates
+    topical: float = 0.0  # `lexical` with the question's names its passage holds, its title
     # a follow-up's sentence whose only evidence is what the conversation named (its "he")
     known_only: bool = False
     cognates: float = 0.0  # share of the question's words it holds as cognates (crosslang)
@@ -164,10 +164,10 @@ class ExtractiveAnswerer:
                               | title_terms(c.passage))
             c.topical = sum(weight[t] for t in held) / total
             same = passage_language(c.passage) == q_language
-            # another language: words spelled alike (qa.answer.crosslang) rank it and count in
-            spelled = 0.0 if same else max(0.0, cognate - c.lexical)  # the gate's confidence
-            c.cognates = cognate
-            c.topical = c.topical if same else max(c.topical, AS_TOPICAL * cognate)
+            # another language: words spelled alike rank it (qa.answer.crosslang); the
+            # refusal gate's confidence keeps the plain overlap it was calibrated with
+            spelled = 0.0 if same else max(0.0, cognate - c.lexical)
+            c.cognates = cognate  # what a yes/no question across languages is picked by
             # what the conversation already said is not what a follow-up asks
             c.evidence = find_evidence(kind, c.text, question, same, known=context)
             if unit:  # time is counted by a duration or by dates (qa.answer.daycounts)
