@@ -46,6 +46,15 @@ def test_names_are_held_as_written_spelled_alike_as_acronyms_or_translated(park_
                         vectors) == ["Biélorussie"]  # not "Russie"
 
 
+def test_english_day_and_month_names_are_held_by_their_french_names():
+    """English capitalises "Sunday" and "January", French writes "dimanche" and "janvier": a
+    day the French passages name is not a thing they never mention; another day is."""
+    nato = _passage(BRUXELLES.replace("le 12 janvier", "dimanche 12 janvier"), "nato")
+    assert absent_names("What will Putin announce on Sunday?", [nato], None) == []
+    assert absent_names("What will Putin announce in January?", [nato], None) == []
+    assert absent_names("What will Putin announce on Monday?", [nato], None) == ["Monday"]
+
+
 def test_a_question_about_a_place_the_articles_never_name_is_refused(park_bot):
     refused = park_bot.ask("Who represented France at the Larch Hill council meeting?")
     assert refused.refused and refused.citations == [], refused.text

@@ -8,7 +8,7 @@ import pytest
 
 from qa import QA
 from qa.answer.meaning import unmentioned_terms
-from tests.conftest import bot_over
+from tests.conftest import ARTICLES, bot_over
 
 BRIDGE = """Kestrel Bay approves harbour bridge
 
@@ -118,3 +118,15 @@ def test_a_pronoun_sentence_stating_the_fact_beats_the_opening_that_names_the_to
     answer = bot.ask("What did the intruders steal from the credit union's records?")
     assert not answer.refused
     assert answer.citations[0].quote.startswith("They stole phone numbers")
+
+
+def test_a_yes_no_question_across_languages_is_answered_by_the_sentence_holding_its_words(
+        tmp_path):
+    """An English yes/no question over a French article: the sentence holding most of its
+    words as cognates ("problems" / "problèmes") answers, not the one the embedder ranks first
+    ("il avait déjà négocié avec Moscou"), and its negation gives "No"."""
+    article = (ARTICLES / "002_85891643ce0add6f.txt").read_text(encoding="utf-8")
+    bot = bot_over(tmp_path, {"a.txt": article})
+    answer = bot.ask("Did Stoltenberg believe the talks would fix every problem?")
+    assert answer.text.startswith("No [1]") and "résolvent tous les problèmes" in answer.text, (
+        answer.text)

@@ -19,6 +19,15 @@ def test_short_answers_are_worded_in_the_question_language():
     assert render_short("number", "1,450 kilograms", "fr") == "1,450 kilograms"
 
 
+def test_french_date_words_are_worded_in_english():
+    assert render_short("date", "Depuis 2002", "en") == "since 2002"
+    assert render_short("date", "Début de 2022", "en") == "early 2022"
+    assert render_short("date", "fin octobre 2021", "en") == "late October 2021"
+    assert render_short("date", "en 2014", "en") == "in 2014"
+    assert render_short("date", "après le 12 janvier", "en") == "after 12 January"
+    assert render_short("date", "depuis 2002", "fr") == "depuis 2002"
+
+
 def test_headline_and_dateline_sentences_sum_the_article_up():
     text = ("Bank fined after data breach\n\nLONDON, 9 July 2025 - The regulator fined the bank "
             "on Tuesday. They copied names and addresses.")

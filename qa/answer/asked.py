@@ -6,7 +6,8 @@ question is about something the articles never mention, and any sentence of the 
 about something else ("Who represented France at the Council?" met by the one spokesperson
 the articles name; "Quelle position la Biélorussie a-t-elle prise ?" met by what Putin said).
 A run of capitalised words ("United States", "British Museum") counts as held when one of its
-words is, or the whole run is translated ("United States" / "États-Unis").
+words is, or the whole run is translated ("United States" / "États-Unis"). English writes the
+names of days and months with a capital, French does not: "Sunday" is held by "dimanche".
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from qa.answer.claims import MONTH_INDEX, WEEKDAY_INDEX
 from qa.answer.kinds import without_context
 from qa.answer.meaning import lexically_aligned, passage_words
 from qa.answer.rewrite import name_runs
@@ -50,7 +52,7 @@ def absent_names(question: str, passages: list[Passage],
     written = passage_words(" ".join(texts)).originals
     missing = []
     for run in runs:
-        if any(_held(word, folded, capitals, texts) for word in run):
+        if any(_held(word, folded, capitals, texts) or _same_day(word, texts) for word in run):
             continue
         if vectors is not None and any(_translated(n, written, vectors)
                                        for n in dict.fromkeys([" ".join(run), *run])):
@@ -66,6 +68,17 @@ def _held(word: str, folded: str, capitals: str, texts: list[str]) -> bool:
     if any(re.search(rf"\b{re.escape(fold(p)[:max(4, len(p) - 2)])}", folded) for p in parts):
         return True
     return lexically_aligned(fold(word), passage_words(capitals)) or _acronym_held(word, texts)
+
+
+def _same_day(word: str, texts: list[str]) -> bool:
+    """`word` names a weekday or a month that the passages name in any language ("Sunday" /
+    "dimanche", "January" / "janvier")."""
+    key = fold(word)
+    for table in (WEEKDAY_INDEX, MONTH_INDEX):
+        if key in table:
+            said = re.findall(r"\w+", fold(" ".join(texts)))
+            return any(table.get(w) == table[key] for w in said)
+    return False
 
 
 def _acronym_held(name: str, texts: list[str]) -> bool:

@@ -87,10 +87,10 @@ class Candidate:
     evidence: list | None = None
     score: float = 0.0
     focused: bool = False  # holds the question's focus word (same language only)
-    # `lexical`, also counting the question's names its passage holds and its title's words
-    topical: float = 0.0
+    topical: float = 0.0  # `lexical` with the question's names its passage holds, its title
     # a follow-up's sentence whose only evidence is what the conversation named (its "he")
     known_only: bool = False
+    cognates: float = 0.0  # share of the question's words it holds as cognates (crosslang)
 
 
 class ExtractiveAnswerer:
@@ -116,7 +116,6 @@ class ExtractiveAnswerer:
             yield partial
         yield answer
 
-    # -- selection ------------------------------------------------------------------------
     def candidates(self, question: str, passages: list[Passage]) -> list[Candidate]:
         """Every sentence of the passages, scored against the question."""
         out: list[Candidate] = []
@@ -167,6 +166,7 @@ class ExtractiveAnswerer:
             # another language: words spelled alike rank it (qa.answer.crosslang); the
             # refusal gate's confidence keeps the plain overlap it was calibrated with
             spelled = 0.0 if same else max(0.0, cognate - c.lexical)
+            c.cognates = cognate  # what a yes/no question across languages is picked by
             # what the conversation already said is not what a follow-up asks
             c.evidence = find_evidence(kind, c.text, question, same, known=context)
             if unit:  # time is counted by a duration or by dates (qa.answer.daycounts)
@@ -235,12 +235,12 @@ class ExtractiveAnswerer:
                 return [], "no evidence"
             best = pool[0]
             options = pool
-        elif kind.kind == "yesno":  # the sentence that holds most of what is asked
-            pool = ranked[:5]
+        elif kind.kind == "yesno":  # the sentence that holds most of what is asked (as stems,
+            pool = ranked[:5]  # or as cognates across languages)
             rarity = term_rarity(question, ranked)
             best = max(pool, key=lambda c: (round(coverage(question, c, rarity), 2)
                                             if language_pair(question, c.passage) == "same"
-                                            else 0.0, c.score))
+                                            else round(c.cognates, 2), c.score))
         elif typed:  # the answer must contain evidence of the asked type
             # "who paid for X?" may be answered by "the province had paid...": no name, but
             # the asked verb; such a sentence is quoted without a short lead

@@ -80,12 +80,16 @@ def frame(language: str, source_language: str, after_lead: bool) -> str:
     return f"The articles say (in {name}): " if other else "The articles say: "
 
 
-# Words of a short answer worded in the other language (language data): French units and
-# prepositions for an English reader.
+# Words of a short answer worded in the other language (language data): French units,
+# prepositions and date words ("depuis 2002", "début de 2022", "fin octobre") for an English
+# reader.
 _FR_TO_EN = [(r"\bheures?\b", "hours"), (r"\bplus de\b", "more than"), (r"\bjours\b", "days"),
              (r"\bjour\b", "day"), (r"\bsemaines?\b", "weeks"), (r"\bmois\b", "months"),
              (r"\bann[ée]es\b|\bans\b", "years"), (r"\bsecondes\b", "seconds"),
-             (r"\bet\b", "and")]
+             (r"\bet\b", "and"), (r"\bdepuis\b", "since"), (r"\bd[ée]but (?:de |d['’])?", "early "),
+             (r"\bfin (?:de |d['’])?(?=\d|\w+ \d)", "late "), (r"\bmi-", "mid-"),
+             (r"\ben (?=\d{4}\b)", "in "), (r"\bavant\b", "before"), (r"\bapr[èe]s\b", "after"),
+             (r"\ble (?=\d)", "")]
 
 
 def render_short(kind: str, text: str, language: str) -> str:
