@@ -57,21 +57,20 @@ def sentences(rows: list[dict], embedder) -> list[dict]:
 
 
 VARIANTS = {  # name -> (premise key, statement form)
-    "full": ("full", "{s}"),
-    "near": ("near", "{s}"),
-    "near_not": ("near", "It is not true that: {s}"),
+    "full": ("full", "{s}"),  # the whole cited passage(s): the round-6 judge
+    "near": ("near", "{s}"),  # the cited sentences nearest the claim (qa.answer.judging)
 }
 
 
-def tasks(items: list[dict], variants: list[str]) -> list[tuple[str, dict]]:
+def tasks(items: list[dict], variants: list[str], labels: list[str]) -> list[tuple[str, dict]]:
     """(variant, sentence) pairs in the order they are asked: rows the word checks keep only;
-    fresh rows first, then per variant the sentences the gate sends to the judge, then the
-    others."""
+    fresh rows first, then rows of each label in turn, loosely aligned sentences first."""
     kept = [i for i in items if i["off"]]
     out = [(v, s) for i in kept if i["fresh"] for s in i["sentences"] for v in variants]
-    for loose in (True, False):
-        out += [(v, s) for v in variants for i in kept if not i["fresh"]
-                for s in i["sentences"] if bool(s["loose"]) == loose]
+    for label in labels:
+        for loose in (True, False):
+            out += [(v, s) for v in variants for i in kept if not i["fresh"]
+                    and i["label"] == label for s in i["sentences"] if bool(s["loose"]) == loose]
     return out
 
 
@@ -147,18 +146,26 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--variants", default="full,near")
     parser.add_argument("--rows", default="")
+    parser.add_argument("--reuse", action="store_true", help="the sentences of the last run")
     parser.add_argument("--budget", type=float, default=3600, help="seconds of judge calls")
+    parser.add_argument("--labels", default="wrong,right", help="order of the rows asked")
     parser.add_argument("--thresholds", default="0.5,0.6,0.7,0.8,0.9")
     args = parser.parse_args()
     rows = [r for r in load("dev") if not args.rows or r["id"] in args.rows.split(",")]
-    items = sentences(rows, make_embedder("fast"))
+    items_file = WORK / "entail_items.json"
+    if args.reuse and items_file.exists():
+        items = json.loads(items_file.read_text())
+    else:
+        items = sentences(rows, make_embedder("fast"))
+        items_file.parent.mkdir(parents=True, exist_ok=True)
+        items_file.write_text(json.dumps(items))
     variants = args.variants.split(",")
     settings = Settings()
     if args.budget > 0:
         with LlamaServer(assemble_model(settings.local_models_dir), 2048, 2) as server:
             judge = LlamaJudge(lambda: server.url, 0.8, 120)
             asked = list(dict.fromkeys(p for v in variants for p in v.split("-")))
-            query(judge, tasks(items, asked), args.budget)
+            query(judge, tasks(items, asked, args.labels.split(",")), args.budget)
     cache = json.loads(CACHE.read_text()) if CACHE.exists() else {}
     print(f"# dev rows {len(items)}, CPU: {cpu_info()['model']}")
     sent = [s for i in items if i["off"] for s in i["sentences"]]
