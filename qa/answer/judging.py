@@ -32,4 +32,3 @@ def judge_premise(statement: str, premise: str, vectors: WordVectors | None,
     if vectors is None:
         return premise
     return " ".join(s.strip() for s in closest_sentences(statement, premise, vectors, k))
-
