@@ -179,12 +179,15 @@ def main() -> None:
     print("variant gate t  " + " ".join(k.replace("wrong/", "") for k in keys) + " asked")
     base = table(items, "off", 0, False, cache)
     print("off  -  -  " + " ".join(f"{base[k][0]}/{base[k][1]}" for k in keys))
+    fresh_off = table([i for i in items if i["fresh"]], "off", 0, False, cache)
+    print("off, fresh rows: " + " ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(
+        fresh_off.items()) if not k.startswith("_") and "/" in k))
     old = [i for i in items if not i["fresh"]]
     for v in variants:
         for gate in (False, True):
             ts = [float(t) for t in args.thresholds.split(",")]
             cal = calibrate(old, v, gate, cache)
-            for t in [*ts, cal]:
+            for t in sorted({*ts, cal}):
                 tab = table(items, v, t, gate, cache)
                 fresh = table([i for i in items if i["fresh"]], v, t, gate, cache)
                 mark = "*" if t == cal else ""

@@ -72,8 +72,9 @@ class _Counting:
 
     threshold = 0.5
 
-    def __init__(self) -> None:
+    def __init__(self, sentences: int = 0) -> None:
         self.asked: list[tuple[str, str]] = []
+        self.sentences = sentences
 
     def support(self, premise: str, statement: str) -> float:
         self.asked.append((premise, statement))
@@ -99,7 +100,17 @@ def test_an_exact_restatement_never_goes_to_the_judge_and_a_reworded_one_does():
     reworded = "The board agreed to give 23 bronze sculptures back to Nigeria [1]."
     result = verify_answer(f"{same} {reworded}", LONG_PASSAGES, "", embedder, judge)
     assert [s.verified for s in result.sentences] == [True, False]
-    assert [s for _, s in judge.asked] == [strip_markers(reworded)]
+    assert [(p.strip(), s) for p, s in judge.asked] == [(LONG, strip_markers(reworded))]
+
+
+def test_with_entail_sentences_the_judge_reads_only_the_nearest_cited_sentences():
+    judge = _Counting(sentences=1)
+    claim = "The handover ceremony is set for June, in Lagos [1]."
+    verify_answer(claim, LONG_PASSAGES, "", make_embedder("fast"), judge)
+    assert judge.asked == [("The handover will take place at a ceremony in Lagos in June.",
+                            strip_markers(claim))]
+    assert make_entailment(Settings(entail="local", entail_sentences=2), lambda: "x"
+                           ).sentences == 2
 
 
 def test_the_judge_reads_the_cited_sentences_nearest_the_claim():
@@ -111,9 +122,9 @@ def test_the_judge_reads_the_cited_sentences_nearest_the_claim():
 
 @needs_qwen
 @pytest.mark.server
-def test_the_judge_on_the_nearest_sentences_keeps_a_translation_and_catches_a_swap(judge):
-    """Through the verifier (nearest sentences, default threshold): the English paraphrase of
-    a French passage is kept; the same sentence with one changed content word is not."""
+def test_the_judge_keeps_a_translation_and_catches_a_swap_in_a_longer_passage(judge):
+    """Through the verifier (default settings): the English paraphrase of a French passage
+    among unrelated sentences is kept; the same sentence with one changed word is not."""
     text = ("La réunion s'est tenue mardi à Lyon. " + TEXT
             + " Les associations de pêcheurs ont salué cette décision.")
     passages = [Passage("q::0", "q", "", "q.txt", text, 0, len(text))]

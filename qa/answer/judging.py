@@ -5,8 +5,9 @@
   a paraphrase, or a changed word ("chemical" where the passage says "nucléaire") that the
   embedder put close. A sentence whose every content word is the passage's own (an exact
   restatement) is never put at risk, and costs no judge call.
-- What it reads: the cited sentences nearest the claim (by the embedder), not whole passages:
-  a shorter prompt is faster and keeps the small model's attention on the fact at stake.
+- What it reads: the cited passage(s), or (`QA_ENTAIL_SENTENCES`) only the cited sentences
+  nearest the claim (by the embedder): a shorter prompt, but on the dev half 2 sentences
+  lowered the support of right answers whose facts span sentences (bench/entail_calibrate.py).
 """
 
 from __future__ import annotations

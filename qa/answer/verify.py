@@ -210,11 +210,13 @@ def judged(checked: Checked, premise: str, text: str, entail: Entailment | None,
     """A checked sentence after the judge: rejected when the judge's support is below its
     threshold; kept as it was when there is no judge, the judge fails (logged), or every
     content word of it (`skip` aside) is the premise's own (`qa.answer.judging`). The judge
-    reads the premise sentences nearest the sentence (all of it without `vectors`)."""
+    reads the premise, or its `entail.sentences` sentences nearest the sentence if it has
+    that attribute (and `vectors`)."""
     if entail is None or not loose_words(text, premise, skip):
         return checked
+    k = getattr(entail, "sentences", 0)
     try:
-        support = entail.support(judge_premise(text, premise, vectors), text)
+        support = entail.support(judge_premise(text, premise, vectors if k else None, k), text)
     except Exception as exc:  # the judge's server failed: the word checks still stand
         log.warning("the meaning judge failed: %s", type(exc).__name__)
         return checked
