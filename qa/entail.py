@@ -9,7 +9,9 @@ one token through llama.cpp's OpenAI-compatible server on 127.0.0.1: its probabi
 against "No" is the support. It reads French passages and English sentences alike.
 
 `make_entailment(settings)` builds it from `QA_ENTAIL` (off by default: seconds per sentence
-on 2 cores); the model is loaded on first use, never downloaded.
+on 2 cores); the model is loaded on first use, never downloaded. The verifier asks it only
+about sentences with a loosely aligned word and shows it the cited passage(s), or the
+`QA_ENTAIL_SENTENCES` sentences nearest the claim (`qa.answer.judging`).
 """
 
 from __future__ import annotations
@@ -54,12 +56,14 @@ class LlamaJudge:
     """A chat model behind an OpenAI-compatible /v1 URL, asked Yes or No with log-probabilities.
     `url` is called on first use (it may start the local server) and remembered."""
 
-    def __init__(self, url: Callable[[], str], threshold: float, timeout_s: float) -> None:
+    def __init__(self, url: Callable[[], str], threshold: float, timeout_s: float,
+                 sentences: int = 0) -> None:
         self._url = url
         self._base = ""
         self._lock = threading.Lock()
         self.threshold = threshold
         self.timeout_s = timeout_s
+        self.sentences = sentences  # cited sentences it reads, nearest the claim (0 = all)
 
     def base_url(self) -> str:
         """The server's /v1 URL (starting it on first use)."""
@@ -91,7 +95,7 @@ def make_entailment(settings: Settings, url: Callable[[], str] | None = None
     if settings.entail == "off":
         return None
     return LlamaJudge(url or _own_server(settings), settings.entail_threshold,
-                      settings.llm_timeout_s)
+                      settings.llm_timeout_s, settings.entail_sentences)
 
 
 def _own_server(settings: Settings) -> Callable[[], str]:

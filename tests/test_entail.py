@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import pytest
 
+from qa.answer.judging import judge_premise, loose_words
 from qa.answer.local import LlamaServer, assemble_model
-from qa.answer.verify import verify_answer
+from qa.answer.vectors import word_vectors
+from qa.answer.verify import strip_markers, verify_answer
 from qa.embed import make_embedder
 from qa.entail import LlamaJudge, make_entailment, yes_share
 from qa.results import Passage
@@ -62,3 +64,69 @@ def test_the_verifier_rejects_a_swap_its_word_checks_miss_and_says_why(judge):
     result = verify_answer(f"{KEPT} {SWAPPED}", PASSAGES, "", embedder, judge)
     assert [s.verified for s in result.sentences] == [True, False]
     assert "judge" in result.checked[1].reason, result.checked[1].reason
+
+
+class _Counting:
+    """A judge that finds nothing stated (support 0) and counts what it is asked: it shows
+    which sentences the verifier sends to the judge and what premise it shows."""
+
+    threshold = 0.5
+
+    def __init__(self, sentences: int = 0) -> None:
+        self.asked: list[tuple[str, str]] = []
+        self.sentences = sentences
+
+    def support(self, premise: str, statement: str) -> float:
+        self.asked.append((premise, statement))
+        return 0.0
+
+
+LONG = ("The museum board met on Wednesday in Glasgow. The board decided to return 23 bronze "
+        "sculptures to Nigeria. The handover will take place at a ceremony in Lagos in June. "
+        "The museum will keep replicas made with the agreement of the Nigerian side.")
+LONG_PASSAGES = [Passage("m::0", "m", "", "m.txt", LONG, 0, len(LONG))]
+
+
+def test_loose_words_are_the_ones_without_a_same_word_stem_or_cognate():
+    assert loose_words("The board decided to return the sculptures.", LONG) == []
+    assert loose_words("The board voted to sell the sculptures.", LONG) == ["voted", "sell"]
+    assert loose_words("Le conseil a voté les sanctions.", TEXT) == []  # same words, French
+
+
+def test_an_exact_restatement_never_goes_to_the_judge_and_a_reworded_one_does():
+    embedder = make_embedder("fast")
+    judge = _Counting()
+    same = "The board decided to return 23 bronze sculptures to Nigeria [1]."
+    reworded = "The board agreed to give 23 bronze sculptures back to Nigeria [1]."
+    result = verify_answer(f"{same} {reworded}", LONG_PASSAGES, "", embedder, judge)
+    assert [s.verified for s in result.sentences] == [True, False]
+    assert [(p.strip(), s) for p, s in judge.asked] == [(LONG, strip_markers(reworded))]
+
+
+def test_with_entail_sentences_the_judge_reads_only_the_nearest_cited_sentences():
+    judge = _Counting(sentences=1)
+    claim = "The handover ceremony is set for June, in Lagos [1]."
+    verify_answer(claim, LONG_PASSAGES, "", make_embedder("fast"), judge)
+    assert judge.asked == [("The handover will take place at a ceremony in Lagos in June.",
+                            strip_markers(claim))]
+    assert make_entailment(Settings(entail="local", entail_sentences=2), lambda: "x"
+                           ).sentences == 2
+
+
+def test_the_judge_reads_the_cited_sentences_nearest_the_claim():
+    vectors = word_vectors(make_embedder("fast"))
+    shown = judge_premise("The handover ceremony will be held in Lagos in June.", LONG, vectors)
+    assert "Lagos" in shown and "Wednesday" not in shown and len(shown) < len(LONG) * 0.7
+    assert judge_premise("x", LONG, None) == LONG
+
+
+@needs_qwen
+@pytest.mark.server
+def test_the_judge_keeps_a_translation_and_catches_a_swap_in_a_longer_passage(judge):
+    """Through the verifier (default settings): the English paraphrase of a French passage
+    among unrelated sentences is kept; the same sentence with one changed word is not."""
+    text = ("La réunion s'est tenue mardi à Lyon. " + TEXT
+            + " Les associations de pêcheurs ont salué cette décision.")
+    passages = [Passage("q::0", "q", "", "q.txt", text, 0, len(text))]
+    result = verify_answer(f"{KEPT} {SWAPPED}", passages, "", make_embedder("fast"), judge)
+    assert [s.verified for s in result.sentences] == [True, False], result.checked
