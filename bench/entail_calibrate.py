@@ -21,8 +21,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.common import WORK, cpu_info
 from bench.verifier_set import load, passages_of
-from qa.answer.judging import judge_premise, loose_words
+from qa.answer.judging import loose_words
 from qa.answer.local import LlamaServer, assemble_model
+from qa.answer.meaning import closest_sentences
 from qa.answer.vectors import word_vectors
 from qa.answer.verify import check_sentence, split_answer, strip_markers, verify_answer
 from qa.embed import make_embedder
@@ -48,7 +49,8 @@ def sentences(rows: list[dict], embedder) -> list[dict]:
                                for n in c.markers)
             text = strip_markers(s)
             sent.append({"text": text, "full": joined,
-                         "near": judge_premise(text, joined, vectors),
+                         "near": " ".join(x.strip() for x in
+                                          closest_sentences(text, joined, vectors, 2)),
                          "loose": loose_words(text, joined)})
         out.append({"id": row["id"], "label": row["label"], "kind": row["kind"],
                     "fresh": int(row["id"].split("-")[1]) >= 380,

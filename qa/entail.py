@@ -10,8 +10,8 @@ against "No" is the support. It reads French passages and English sentences alik
 
 `make_entailment(settings)` builds it from `QA_ENTAIL` (off by default: seconds per sentence
 on 2 cores); the model is loaded on first use, never downloaded. The verifier asks it only
-about sentences with a loosely aligned word and shows it the cited passage(s), or the
-`QA_ENTAIL_SENTENCES` sentences nearest the claim (`qa.answer.judging`).
+about sentences with a loosely aligned word and shows it the cited passage(s)
+(`qa.answer.judging`).
 """
 
 from __future__ import annotations
@@ -56,14 +56,12 @@ class LlamaJudge:
     """A chat model behind an OpenAI-compatible /v1 URL, asked Yes or No with log-probabilities.
     `url` is called on first use (it may start the local server) and remembered."""
 
-    def __init__(self, url: Callable[[], str], threshold: float, timeout_s: float,
-                 sentences: int = 0) -> None:
+    def __init__(self, url: Callable[[], str], threshold: float, timeout_s: float) -> None:
         self._url = url
         self._base = ""
         self._lock = threading.Lock()
         self.threshold = threshold
         self.timeout_s = timeout_s
-        self.sentences = sentences  # cited sentences it reads, nearest the claim (0 = all)
 
     def base_url(self) -> str:
         """The server's /v1 URL (starting it on first use)."""
@@ -95,7 +93,7 @@ def make_entailment(settings: Settings, url: Callable[[], str] | None = None
     if settings.entail == "off":
         return None
     return LlamaJudge(url or _own_server(settings), settings.entail_threshold,
-                      settings.llm_timeout_s, settings.entail_sentences)
+                      settings.llm_timeout_s)
 
 
 def _own_server(settings: Settings) -> Callable[[], str]:

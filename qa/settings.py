@@ -88,9 +88,6 @@ class Settings(BaseSettings):
                                             "(seconds per sentence on 2 cores)")
     entail_threshold: float = Field(0.8, ge=0.0, le=1.0, description="a sentence whose support "
                                     "(the judge's share of Yes) is below this is rejected")
-    entail_sentences: int = Field(0, ge=0, le=20, description="the judge reads this many cited "
-                                  "sentences nearest the claim; 0 = the whole cited passage(s) "
-                                  "(on dev, 2 sentences lowered right answers' support)")
     # Web
     host: str = "127.0.0.1"
     port: int = 7860

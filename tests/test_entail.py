@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer.judging import judge_premise, loose_words
+from qa.answer.judging import loose_words
 from qa.answer.local import LlamaServer, assemble_model
-from qa.answer.vectors import word_vectors
 from qa.answer.verify import strip_markers, verify_answer
 from qa.embed import make_embedder
 from qa.entail import LlamaJudge, make_entailment, yes_share
@@ -72,9 +71,8 @@ class _Counting:
 
     threshold = 0.5
 
-    def __init__(self, sentences: int = 0) -> None:
+    def __init__(self) -> None:
         self.asked: list[tuple[str, str]] = []
-        self.sentences = sentences
 
     def support(self, premise: str, statement: str) -> float:
         self.asked.append((premise, statement))
@@ -101,23 +99,6 @@ def test_an_exact_restatement_never_goes_to_the_judge_and_a_reworded_one_does():
     result = verify_answer(f"{same} {reworded}", LONG_PASSAGES, "", embedder, judge)
     assert [s.verified for s in result.sentences] == [True, False]
     assert [(p.strip(), s) for p, s in judge.asked] == [(LONG, strip_markers(reworded))]
-
-
-def test_with_entail_sentences_the_judge_reads_only_the_nearest_cited_sentences():
-    judge = _Counting(sentences=1)
-    claim = "The handover ceremony is set for June, in Lagos [1]."
-    verify_answer(claim, LONG_PASSAGES, "", make_embedder("fast"), judge)
-    assert judge.asked == [("The handover will take place at a ceremony in Lagos in June.",
-                            strip_markers(claim))]
-    assert make_entailment(Settings(entail="local", entail_sentences=2), lambda: "x"
-                           ).sentences == 2
-
-
-def test_the_judge_reads_the_cited_sentences_nearest_the_claim():
-    vectors = word_vectors(make_embedder("fast"))
-    shown = judge_premise("The handover ceremony will be held in Lagos in June.", LONG, vectors)
-    assert "Lagos" in shown and "Wednesday" not in shown and len(shown) < len(LONG) * 0.7
-    assert judge_premise("x", LONG, None) == LONG
 
 
 @needs_qwen

@@ -5,17 +5,14 @@
   a paraphrase, or a changed word ("chemical" where the passage says "nucléaire") that the
   embedder put close. A sentence whose every content word is the passage's own (an exact
   restatement) is never put at risk, and costs no judge call.
-- What it reads: the cited passage(s), or (`QA_ENTAIL_SENTENCES`) only the cited sentences
-  nearest the claim (by the embedder): a shorter prompt, but on the dev half 2 sentences
-  lowered the support of right answers whose facts span sentences (bench/entail_calibrate.py).
+- What it reads: the whole cited passage(s). Only the 2 cited sentences nearest the claim
+  would be a shorter prompt, but on the dev half they lowered the support of right answers
+  whose facts span sentences (bench/entail_calibrate.py, variant "near").
 """
 
 from __future__ import annotations
 
-from qa.answer.meaning import closest_sentences, content_words, lexically_aligned, passage_words
-from qa.answer.vectors import WordVectors
-
-JUDGE_SENTENCES = 2  # cited sentences the judge reads (nearest the claim)
+from qa.answer.meaning import content_words, lexically_aligned, passage_words
 
 
 def loose_words(statement: str, premise: str, skip: frozenset[str] = frozenset()) -> list[str]:
@@ -25,11 +22,3 @@ def loose_words(statement: str, premise: str, skip: frozenset[str] = frozenset()
     return [w for w in dict.fromkeys(content_words(statement))
             if w not in skip and not lexically_aligned(w, src)]
 
-
-def judge_premise(statement: str, premise: str, vectors: WordVectors | None,
-                  k: int = JUDGE_SENTENCES) -> str:
-    """The premise the judge reads: the k premise sentences nearest the statement, in their
-    order (the whole premise without an embedder)."""
-    if vectors is None:
-        return premise
-    return " ".join(s.strip() for s in closest_sentences(statement, premise, vectors, k))

@@ -42,7 +42,7 @@ from qa.answer.claims import (
     supported,
 )
 from qa.answer.dates import implied_dates
-from qa.answer.judging import judge_premise, loose_words
+from qa.answer.judging import loose_words
 from qa.answer.meaning import (
     asked_type,
     changed_words,
@@ -54,7 +54,7 @@ from qa.answer.phrases import name_counterpart, swapped_name_word
 from qa.answer.placement import misplaced_name, unlocated_answer
 from qa.answer.polarity import polarity_clash
 from qa.answer.slots import misplaced_slot
-from qa.answer.vectors import WordVectors, word_vectors
+from qa.answer.vectors import word_vectors
 from qa.embed import Embedder
 from qa.entail import Entailment
 from qa.results import Citation, Passage, Sentence
@@ -201,22 +201,18 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
                        f"'{clash}' has the opposite polarity (negation) of the cited passage(s)")
     if not stated and not any(_shares_terms(text, f) for f, _ in sources) and not vectors:
         return Checked(sentence, cited, False, "it shares no words with the cited passage(s)")
-    return judged(Checked(sentence, cited, True), joined, text, entail, vectors,
-                  frozenset(skip))
+    return judged(Checked(sentence, cited, True), joined, text, entail, frozenset(skip))
 
 
 def judged(checked: Checked, premise: str, text: str, entail: Entailment | None,
-           vectors: WordVectors | None = None, skip: frozenset[str] = frozenset()) -> Checked:
+           skip: frozenset[str] = frozenset()) -> Checked:
     """A checked sentence after the judge: rejected when the judge's support is below its
     threshold; kept as it was when there is no judge, the judge fails (logged), or every
-    content word of it (`skip` aside) is the premise's own (`qa.answer.judging`). The judge
-    reads the premise, or its `entail.sentences` sentences nearest the sentence if it has
-    that attribute (and `vectors`)."""
+    content word of it (`skip` aside) is the premise's own (`qa.answer.judging`)."""
     if entail is None or not loose_words(text, premise, skip):
         return checked
-    k = getattr(entail, "sentences", 0)
     try:
-        support = entail.support(judge_premise(text, premise, vectors if k else None, k), text)
+        support = entail.support(premise, text)
     except Exception as exc:  # the judge's server failed: the word checks still stand
         log.warning("the meaning judge failed: %s", type(exc).__name__)
         return checked
