@@ -14,6 +14,8 @@ os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 
 from qa import QA, Settings
+from qa.answer.vectors import word_vectors
+from qa.embed import make_embedder
 from tests.chroma_server import ChromaServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,6 +44,18 @@ def bot_over(tmp: Path, articles: dict[str, str]) -> QA:
     bot = QA(make_settings(tmp))
     bot.ingest([folder])
     return bot
+
+
+@pytest.fixture(scope="session")
+def embedder():
+    """The real fast multilingual embedder (it has token states), loaded once a session."""
+    return make_embedder("fast")
+
+
+@pytest.fixture(scope="session")
+def vectors(embedder):
+    """Word vectors of the real fast embedder."""
+    return word_vectors(embedder)
 
 
 @pytest.fixture(scope="session")

@@ -6,7 +6,6 @@ import pytest
 
 from bench.verifier_set import load, run, summarize
 from qa.answer.verify import check_sentence, claims, split_answer, verify_answer
-from qa.embed import make_embedder
 from qa.results import Passage
 
 P1 = ("Le secrétaire général de l'OTAN, Jens Stoltenberg, a décidé de tenir une réunion du "
@@ -16,12 +15,6 @@ P2 = ("Les pourparlers entre les États-Unis et la Russie sur la sécurité auro
       "janvier à Genève, a confirmé Maria Zakharova.")
 PASSAGES = [Passage("p1", "d1", "OTAN", "a1.txt", P1, 0, len(P1)),
             Passage("p2", "d2", "Genève", "a2.txt", P2, 0, len(P2))]
-
-
-@pytest.fixture(scope="module")
-def embedder():
-    """The real multilingual embedder (the verifier matches names and words with it)."""
-    return make_embedder("fast")
 
 
 @pytest.fixture()

@@ -6,8 +6,6 @@ import pytest
 
 from qa.answer.modifiers import moved_modifier
 from qa.answer.slots import misplaced_slot
-from qa.answer.vectors import word_vectors
-from qa.embed import make_embedder
 
 FERRY = ("The new line will be run by Fjordline, a joint venture between a Danish shipping group "
          "and a Swedish bank. Transport minister Anna Berg opened it on Friday.")
@@ -15,12 +13,6 @@ TALKS = ("Les négociations de Lyon se tiendront en mai, après une réunion des
          "au printemps.")
 STORM = ("Two buildings were damaged: a school whose roof was torn off near Ardmore, and a "
          "church in Kilrush. The wind reached 130 kilometres per hour.")
-
-
-@pytest.fixture(scope="module")
-def vectors():
-    """Word vectors of the real fast embedder."""
-    return word_vectors(make_embedder("fast"))
 
 
 @pytest.mark.parametrize(("sentence", "passage", "moved"), [

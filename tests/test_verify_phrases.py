@@ -5,7 +5,6 @@ a name with one word swapped, or with a word taken from elsewhere in the passage
 import pytest
 
 from qa.answer.phrases import Phrase, sentence_names
-from qa.embed import make_embedder
 from tests.test_verify_roles import verdict
 
 STORM = ("Forecasters said the gale was the strongest to hit the valley since the Great Storm "
@@ -14,12 +13,6 @@ UNION = ("The Transport Workers' Union rejected the offer of a 3 per cent pay ri
          "was below inflation.")
 COMMITTEE = ("Le porte-parole a déclaré que Vilnius accueillerait une réunion du Comité "
              "militaire de l'OTAN au niveau des chefs de la défense des États membres.")
-
-
-@pytest.fixture(scope="module")
-def embedder():
-    """The real fast embedder."""
-    return make_embedder("fast")
 
 
 def test_names_of_several_words_are_found_in_french_and_english():

@@ -6,20 +6,12 @@ must name a place the passage gives to the fact the question asks."""
 import pytest
 
 from qa.answer.placement import misplaced_name, name_clauses, unlocated_answer
-from qa.answer.vectors import word_vectors
-from qa.embed import make_embedder
 
 COST = ("The tunnel cost 200 million euros, shared between the region and the cities of Porto "
         "and Vigo. It was designed by an engineering studio based in Lyon, which also drew the "
         "station.")
 FESTIVAL = ("Le festival aura lieu à Lyon au mois de mai, a annoncé son directeur. L'an dernier, "
             "les organisateurs avaient réuni le jury à Grenoble. La billetterie ouvrira en mars.")
-
-
-@pytest.fixture(scope="module")
-def vectors():
-    """Word vectors of the real fast embedder."""
-    return word_vectors(make_embedder("fast"))
 
 
 def test_short_pieces_join_their_clause_instead_of_being_dropped():

@@ -10,7 +10,6 @@ from qa.answer.opposites import aligned_opposite, bases, spelled_opposite
 from qa.answer.slots import misplaced_slot, slots
 from qa.answer.vectors import word_vectors
 from qa.answer.verify import check_sentence, split_answer
-from qa.embed import make_embedder
 from qa.results import Passage
 
 COUNCIL = ("La réunion du conseil, un format utilisé pour le dialogue depuis 2002, aura lieu à "
@@ -19,12 +18,6 @@ COUNCIL = ("La réunion du conseil, un format utilisé pour le dialogue depuis 2
 MOSCOW = ("Moscou veut des garanties que l'OTAN arrêtera son expansion vers l'Est et mettra fin à "
           "la coopération militaire avec l'Ukraine et la Géorgie, qui ont des différends "
           "territoriaux avec la Russie.")
-
-
-@pytest.fixture(scope="module")
-def embedder():
-    """The real fast embedder (it has token states)."""
-    return make_embedder("fast")
 
 
 def verdict(sentence: str, text: str, embedder) -> tuple[bool, str]:
