@@ -98,6 +98,11 @@ def _dates(folded: str) -> list[tuple[str, tuple[int, int]]]:
     return out
 
 
+def stated_dates(text: str) -> list[tuple[int, int]]:
+    """The (day, month) dates a text states ("18 August", "le 2 septembre")."""
+    return [key for _, key in _dates(fold(text))]
+
+
 @lru_cache(maxsize=4096)
 def facts(text: str) -> Facts:
     """The numbers, dates, months, weekdays and words stated in a passage."""

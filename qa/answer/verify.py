@@ -54,6 +54,7 @@ from qa.answer.phrases import name_counterpart, swapped_name_word
 from qa.answer.placement import misplaced_name, unlocated_answer
 from qa.answer.polarity import polarity_clash
 from qa.answer.slots import misplaced_slot
+from qa.answer.spans import computed_span
 from qa.answer.vectors import word_vectors
 from qa.embed import Embedder
 from qa.entail import Entailment
@@ -159,7 +160,7 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
         if claim.role == "initial":
             continue  # a capitalised first word: checked below as a content word
         if not any(supported(claim, f, src, vectors) for f, src in sources) and not (
-                counts_listed(claim, sentence)) and not (
+                counts_listed(claim, sentence) or computed_span(claim, sentence, texts)) and not (
                 claim.text in given and any(family_name_alone(given[claim.text], t)
                                             for t in texts)) and not any(  # translated name
                 name_counterpart(claim.text, strip_markers(sentence), t, vectors) for t in texts):
