@@ -17,12 +17,12 @@ from datetime import date
 from itertools import combinations
 
 from qa.answer.claims import Claim, stated_dates, strip_markers
+from qa.answer.daycounts import DAY_UNITS
 from qa.text import fold
 
 # Time units (language data): days per unit; years are compared as calendar years.
 _YEARS = {"an", "ans", "annee", "annees", "year", "years"}
-_DAYS_PER = {"jour": 1, "jours": 1, "day": 1, "days": 1, "semaine": 7, "semaines": 7,
-             "week": 7, "weeks": 7}
+_DAYS_PER = {**dict.fromkeys(DAY_UNITS, 1), "semaine": 7, "semaines": 7, "week": 7, "weeks": 7}
 _YEAR_RE = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 
 
