@@ -25,10 +25,35 @@ from qa.answer.speaker import speaker_first
 from qa.answer.vectors import WordVectors
 
 
-def in_conversation(question: str, ranked: list[Any]) -> list[Any]:
+# How far below the previous answer's sentence one holding the follow-up's own words may rank
+# and still answer it instead.
+OWN_WORDS_MARGIN = 0.03
+# How many of the next sentences are read for one holding the follow-up's own words.
+OWN_WORDS_DEPTH = 4
+
+
+def in_conversation(question: str, ranked: list[Any],
+                    vectors: WordVectors | None = None) -> list[Any]:
     """The ranked sentences of a (possibly resolved) question as its conversation orders
     them (see the module docstring); a question without history is returned as ranked."""
-    return speaker_first(question, fresh(question, on_topic(question, ranked)))
+    ranked = speaker_first(question, fresh(question, on_topic(question, ranked)))
+    return own_words_first(question, ranked, vectors)
+
+
+def own_words_first(question: str, ranked: list[Any],
+                    vectors: WordVectors | None) -> list[Any]:
+    """The ranked sentences with the first of the next few that holds the follow-up's own
+    words (as such, as cognates or close translations) ahead of the previous answer's
+    sentence, when that one leads only by the context: it holds none of them."""
+    if not ranked or not said_before(ranked[0].text) or not asks_beyond(
+            question, ranked[0].text, vectors):
+        return ranked
+    for i, c in enumerate(ranked[1:OWN_WORDS_DEPTH + 1], start=1):
+        if c.score < ranked[0].score - OWN_WORDS_MARGIN:
+            break
+        if not said_before(c.text) and not asks_beyond(question, c.text, vectors):
+            return [c, *ranked[:i], *ranked[i + 1:]]
+    return ranked
 
 
 def beyond_previous(question: str, best: Any, vectors: WordVectors | None) -> str:

@@ -221,7 +221,8 @@ class ExtractiveAnswerer:
     def select(self, question: str, passages: list[Passage]) -> tuple[list[Candidate], str]:
         """The sentence(s) to quote, best first, and when there are none the clause that
         refused ("no sentence", "no evidence", "asks beyond", or the gate's clause)."""
-        ranked = in_conversation(question, self.candidates(question, passages))
+        vectors = word_vectors(self.embedder)
+        ranked = in_conversation(question, self.candidates(question, passages), vectors)
         if not ranked:
             return [], "no sentence"
         kind = question_kind(question)
@@ -264,7 +265,6 @@ class ExtractiveAnswerer:
                 # (not when a name is asked for: "what is the name of...")
                 best = ranked[0]
             options = [best, *(c for c in with_evidence if c is not best)]
-        vectors = word_vectors(self.embedder)
         if typed:  # the first sentence holding evidence that the gate accepts (qa.answer.pick)
             accepted, clause, rejected = first_accepted(kind, question, options, self.bars,
                                                         passages, vectors)
