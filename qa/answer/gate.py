@@ -293,9 +293,10 @@ def coverage(question: str, candidate: Candidate, rarity: dict[str, float] | Non
             ) / sum(weight.values())
 
 
-# Subject pronouns that open a sentence and stand for something named before (language data).
-_ANAPHORS = {"en": {"they", "it", "he", "she", "we", "this", "these", "those"},
-             "fr": {"il", "elle", "ils", "elles", "cela", "ceci", "ce"}}
+# Subject pronouns and demonstratives that open a sentence and stand for something named
+# before (language data).
+_ANAPHORS = {"en": {"they", "it", "he", "she", "we", "this", "these", "those", "that"},
+             "fr": {"il", "elle", "ils", "elles", "cela", "ceci", "ce", "cet", "cette", "ces"}}
 
 
 def antecedent(candidate: Candidate) -> str:
