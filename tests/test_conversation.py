@@ -48,3 +48,65 @@ def test_a_follow_up_the_previous_sentence_holds_nothing_of_is_refused(seeded_bo
     assert seeded_bot.ask("Et qu'y a-t-il mangé ?", history).refused
     shown = seeded_bot.ask("Et pour y montrer quoi ?", history)  # the same sentence says it
     assert not shown.refused and "soutien" in shown.text, shown.text
+
+
+def _ranked(passage_text: str, scored: list[tuple[str, float, float]]) -> list:
+    """Candidates of one English passage: (sentence, score, similarity), best first."""
+    from qa.answer.extractive import Candidate
+    from qa.results import Passage
+    passage = Passage("p1", "d1", "Title", "src", passage_text, 0, len(passage_text),
+                      language="en")
+    out = []
+    for text, score, similarity in scored:
+        start = passage_text.index(text)
+        out.append(Candidate(0, passage, start, start + len(text), text, similarity=similarity,
+                             score=score))
+    return out
+
+
+_RACE = ("In the women's race, the Dutch runner Femke Bosman won in 2 hours 19 minutes. "
+         "It was her second win in Rotterdam. "
+         "The crowd along the quay greeted her with orange flags.")
+_WON = "In the women's race, the Dutch runner Femke Bosman won in 2 hours 19 minutes."
+_CROWD = "The crowd along the quay greeted her with orange flags."
+_AGAIN = "It was her second win in Rotterdam."
+
+
+def test_a_sentence_holding_the_follow_ups_own_words_leads_the_one_holding_none():
+    from qa.answer.conversation import OWN_WORDS_MARGIN, own_words_first
+    question = "How did the crowd greet her? (Who won the women's race? Femke Bosman)"
+    ranked = _ranked(_RACE, [(_WON, 0.83, 0.82), (_CROWD, 0.82, 0.79)])
+    assert [c.text for c in own_words_first(question, ranked, None)] == [_CROWD, _WON]
+    # too far below, or the best one holds the follow-up's words itself: as ranked
+    far = _ranked(_RACE, [(_WON, 0.83, 0.82), (_CROWD, 0.83 - 2 * OWN_WORDS_MARGIN, 0.79)])
+    assert [c.text for c in own_words_first(question, far, None)] == [_WON, _CROWD]
+    held = _ranked(_RACE, [(_CROWD, 0.83, 0.82), (_WON, 0.82, 0.79)])
+    assert [c.text for c in own_words_first(question, held, None)] == [_CROWD, _WON]
+    # a question without history is never reordered
+    assert own_words_first("How did the crowd greet her?", ranked, None) == ranked
+
+
+def test_an_untyped_follow_up_gets_the_sentence_continuing_the_previous_answer():
+    from qa.answer.conversation import continued
+    from qa.answer.previous import PreviousTurn, within
+    question = "Why so? (Who won the women's race? Femke Bosman)"
+    previous = PreviousTurn((_WON,), "Femke Bosman")
+    # "It was her second win" opens on a pronoun: read after the previous answer's sentence
+    ranked = _ranked(_RACE, [(_WON, 0.90, 0.85), (_CROWD, 0.88, 0.80), (_AGAIN, 0.86, 0.86)])
+
+    def after_previous(candidates: list) -> list:
+        return next(within(previous, (continued(question, candidates, None) for _ in [0])))
+
+    assert [c.text for c in after_previous(ranked)] == [_AGAIN, _WON, _CROWD]
+    # less close than the previous sentence, or no previous turn: as ranked
+    weaker = _ranked(_RACE, [(_WON, 0.90, 0.85), (_AGAIN, 0.86, 0.84)])
+    assert after_previous(weaker) == weaker
+    assert continued(question, ranked, None) == ranked
+
+
+def test_why_after_an_announcement_is_answered_by_the_sentence_giving_its_cause(seeded_bot):
+    history = [{"role": "user", "content": "Quels liens Moscou a-t-elle annoncé suspendre ?"},
+               {"role": "assistant", "content": "Tous ses liens bilatéraux directs avec le "
+                                                "bloc militaire [1]."}]
+    answer = seeded_bot.ask("Pourquoi ?", history)
+    assert not answer.refused and "expulsion" in answer.text, answer.text

@@ -19,7 +19,9 @@ from __future__ import annotations
 from typing import Any
 
 from qa.answer.followup import asks_beyond, on_topic
-from qa.answer.gate import language_pair
+from qa.answer.evidence import TYPED_KINDS
+from qa.answer.gate import antecedent, language_pair
+from qa.answer.kinds import question_kind
 from qa.answer.previous import fresh, said_before
 from qa.answer.speaker import speaker_first
 from qa.answer.vectors import WordVectors
@@ -37,7 +39,23 @@ def in_conversation(question: str, ranked: list[Any],
     """The ranked sentences of a (possibly resolved) question as its conversation orders
     them (see the module docstring); a question without history is returned as ranked."""
     ranked = speaker_first(question, fresh(question, on_topic(question, ranked)))
-    return own_words_first(question, ranked, vectors)
+    return continued(question, own_words_first(question, ranked, vectors), vectors)
+
+
+def continued(question: str, ranked: list[Any], vectors: WordVectors | None) -> list[Any]:
+    """The ranked sentences with the one continuing the previous answer's sentence first
+    ("Cette décision est intervenue en réponse à..." after "Moscou a annoncé qu'il
+    suspendrait..."), when an untyped follow-up's best sentence is that previous one and the
+    continuation, read after it, is at least as close to the follow-up."""
+    if not ranked or question_kind(question).kind in TYPED_KINDS or not said_before(
+            ranked[0].text):
+        return ranked
+    top = ranked[0]
+    for i, c in enumerate(ranked[1:], start=1):
+        if (c.passage.doc_id == top.passage.doc_id and antecedent(c).strip() == top.text.strip()
+                and c.similarity >= top.similarity and not asks_beyond(question, c.text, vectors)):
+            return [c, *ranked[:i], *ranked[i + 1:]]
+    return ranked
 
 
 def own_words_first(question: str, ranked: list[Any],
@@ -45,13 +63,12 @@ def own_words_first(question: str, ranked: list[Any],
     """The ranked sentences with the first of the next few that holds the follow-up's own
     words (as such, as cognates or close translations) ahead of the previous answer's
     sentence, when that one leads only by the context: it holds none of them."""
-    if not ranked or not said_before(ranked[0].text) or not asks_beyond(
-            question, ranked[0].text, vectors):
+    if not ranked or not asks_beyond(question, ranked[0].text, vectors):
         return ranked
     for i, c in enumerate(ranked[1:OWN_WORDS_DEPTH + 1], start=1):
         if c.score < ranked[0].score - OWN_WORDS_MARGIN:
             break
-        if not said_before(c.text) and not asks_beyond(question, c.text, vectors):
+        if not asks_beyond(question, c.text, vectors):
             return [c, *ranked[:i], *ranked[i + 1:]]
     return ranked
 
