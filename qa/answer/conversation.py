@@ -6,6 +6,16 @@ rid of the previous answer's sentence when it says nothing new of the asked type
 (`qa.answer.previous`), and led by that sentence when the follow-up asks who said it
 (`qa.answer.speaker`).
 
+The context a follow-up is read with (the previous question and answer) says where the
+conversation is, not which sentence answers: the sentence nearest to it is the one that
+answered already. So a sentence holding none of the follow-up's own words (as such, as a cognate
+or a close translation) yields to one of the next few, nearly as high, that holds some ("How
+did the crowd greet her?": the crowd's sentence, not the race result); and when an untyped
+follow-up ("why?", "pour quelle raison ?") still ranks the previous answer's sentence first,
+the sentence continuing it (opening on a pronoun or demonstrative that stands for it: "Cette
+décision est intervenue en réponse à...") answers when, read after it, it is at least as close
+to the follow-up.
+
 A follow-up asking no typed fact ("what did they decide?", "why?") whose best sentence is still
 the one that answered the previous turn, in its own language, while holding none of its own
 words (not even as a cognate or a word the embedder puts close, "launch" / "went perfectly":
@@ -18,16 +28,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from qa.answer.followup import asks_beyond, on_topic
 from qa.answer.evidence import TYPED_KINDS
+from qa.answer.followup import asks_beyond, on_topic
 from qa.answer.gate import antecedent, language_pair
 from qa.answer.kinds import question_kind
 from qa.answer.previous import fresh, said_before
 from qa.answer.speaker import speaker_first
 from qa.answer.vectors import WordVectors
 
-
-# How far below the previous answer's sentence one holding the follow-up's own words may rank
+# How far below the best sentence one holding the follow-up's own words may rank
 # and still answer it instead.
 OWN_WORDS_MARGIN = 0.03
 # How many of the next sentences are read for one holding the follow-up's own words.
@@ -60,9 +69,9 @@ def continued(question: str, ranked: list[Any], vectors: WordVectors | None) -> 
 
 def own_words_first(question: str, ranked: list[Any],
                     vectors: WordVectors | None) -> list[Any]:
-    """The ranked sentences with the first of the next few that holds the follow-up's own
-    words (as such, as cognates or close translations) ahead of the previous answer's
-    sentence, when that one leads only by the context: it holds none of them."""
+    """The ranked sentences with the first of the next few (within `OWN_WORDS_MARGIN`) that
+    holds the follow-up's own words (as such, as cognates or close translations) ahead of
+    the best one, when that one leads only by the context: it holds none of them."""
     if not ranked or not asks_beyond(question, ranked[0].text, vectors):
         return ranked
     for i, c in enumerate(ranked[1:OWN_WORDS_DEPTH + 1], start=1):
