@@ -9,6 +9,8 @@ that starts alike ("russia" / "russes").
 Rare words weigh more, as in the same-language overlap. A count asked in one language ("combien
 d'infirmières") must stand by the counted noun in the other ("45 nurses"): a cognate or a word the
 multilingual embedder puts close.
+Across languages the refusal gate's confidence counts the cognates of the question's common
+words (`common_words`: its names aside) as the term overlap it counts within one language.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import re
 from typing import TYPE_CHECKING
 
 from qa.answer.meaning import PassageWords, content_words, lexically_aligned, passage_words
+from qa.answer.rewrite import named_things
+from qa.text import fold
 
 if TYPE_CHECKING:
     from qa.answer.evidence import Evidence
@@ -55,6 +59,21 @@ def cognate_shares(own: str, context: str, texts: list[str],
     weight = {w: asked[w] * math.log(1 + n / (1 + sum(w in h for h in held))) for w in asked}
     total = sum(weight.values()) or 1.0
     return [sum(weight[w] for w in h) / total for h in held]
+
+
+def common_words(text: str) -> str:
+    """`text` without its names (capitalised words after the first: "Russia", "NATO"): a
+    sentence holding only the question's names is about its topic, not about what it asks
+    ("Which NATO members opposed the NATO-Russia Council?" / any sentence on that Council)."""
+    names = {fold(n) for n in named_things(text)}
+    return " ".join(w for w in re.findall(r"[\w'’-]+", text) if fold(w) not in names)
+
+
+def cross_shares(own: str, context: str, texts: list[str], context_weight: float
+                 ) -> tuple[list[float], list[float]]:
+    """`cognate_shares` of the question's words, and of its common words (`common_words`)."""
+    return (cognate_shares(own, context, texts, context_weight),
+            cognate_shares(common_words(own), common_words(context), texts, context_weight))
 
 
 def translated(word: str, others: list[str], vectors: WordVectors | None) -> bool:
