@@ -20,8 +20,6 @@ import re
 from typing import TYPE_CHECKING
 
 from qa.answer.meaning import PassageWords, content_words, lexically_aligned, passage_words
-from qa.answer.rewrite import named_things
-from qa.text import fold
 
 if TYPE_CHECKING:
     from qa.answer.evidence import Evidence
@@ -62,18 +60,20 @@ def cognate_shares(own: str, context: str, texts: list[str],
 
 
 def common_words(text: str) -> str:
-    """`text` without its names (capitalised words after the first: "Russia", "NATO"): a
-    sentence holding only the question's names is about its topic, not about what it asks
-    ("Which NATO members opposed the NATO-Russia Council?" / any sentence on that Council)."""
-    names = {fold(n) for n in named_things(text)}
-    return " ".join(w for w in re.findall(r"[\w'’-]+", text) if fold(w) not in names)
+    """`text` without its capitalised words (names: "Russia", "NATO-Russia", "Tomas"; and a
+    sentence's first word): a sentence holding only the question's names is about its topic,
+    not about what it asks ("Which NATO members opposed the NATO-Russia Council?" / any
+    sentence on that Council), and a common word is not a name ("tomates" / "Tomas")."""
+    return " ".join(w for w in re.findall(r"[\w'’-]+", text) if not w[:1].isupper())
 
 
 def cross_shares(own: str, context: str, texts: list[str], context_weight: float
                  ) -> tuple[list[float], list[float]]:
-    """`cognate_shares` of the question's words, and of its common words (`common_words`)."""
+    """`cognate_shares` of the question's words, and of its common words among the texts'
+    common words (`common_words`: "tomates" is not met by a "Tomas" of the text)."""
     return (cognate_shares(own, context, texts, context_weight),
-            cognate_shares(common_words(own), common_words(context), texts, context_weight))
+            cognate_shares(common_words(own), common_words(context),
+                           [common_words(t) for t in texts], context_weight))
 
 
 def translated(word: str, others: list[str], vectors: WordVectors | None) -> bool:
