@@ -211,3 +211,21 @@ def test_a_fact_about_another_person_does_not_answer_a_question_naming_someone(t
     assert refused.refused and refused.citations == [], refused.text
     # in another language, the name is matched all the same
     assert bot.ask("Quel âge a Ilse Marten ?").refused
+
+
+def test_across_languages_cognates_of_common_words_count_in_the_confidence(solar_bot):
+    """An English question over a French sentence meets no stem of it: the sentence's cognates
+    of the question's common words count as its term overlap, where no typed evidence is asked
+    for (a "when" sentence is judged on its date), and never within one language."""
+    text = "En juin, le conseil a annoncé la suspension du projet de parc solaire de Larch Hill."
+    french = Passage(id="f", doc_id="f", title="", source="s", text=text, start=0,
+                     end=len(text), language="fr")
+    what = "What did the council announce about the solar park project?"
+    c = solar_bot.answerer.candidates(what, [french])[0]
+    assert c.spelled > 0.3 and c.spelled > c.topical
+    assert confidence(c) == pytest.approx(c.similarity + W_LEXICAL * c.spelled)
+    when = solar_bot.answerer.candidates("When did the council announce the suspension?",
+                                         [french])[0]
+    assert when.spelled == 0.0 and when.cognates > 0.3
+    english = Passage(**{**french.__dict__, "language": "en", "text": SOLAR, "end": len(SOLAR)})
+    assert all(c.spelled == 0.0 for c in solar_bot.answerer.candidates(what, [english]))

@@ -2,7 +2,7 @@
 quotations cut by the sentence splitter) and follow-ups kept on their topic (no model: the
 parser and patterns on sentences written for the test; cognates by spelling)."""
 
-from qa.answer.crosslang import cognate, cognate_shares, counted_across
+from qa.answer.crosslang import cognate, cognate_shares, common_words, counted_across, cross_shares
 from qa.answer.evidence import find_evidence
 from qa.answer.followup import asks_beyond, on_topic, own_words, referent
 from qa.answer.implied import apposition, counted_words, enumerated_count, named_object
@@ -80,6 +80,20 @@ def test_cognates_across_languages():
     found = find_evidence(kind, s, q, same_language=False)
     assert [e.text for e in found] == ["8", "30"]
     assert [e.text for e in counted_across("diplomates", s, found, None)] == ["8"]
+
+
+def test_cognates_of_common_words_leave_the_names_aside():
+    """A sentence holding only the question's names is about its topic, not what it asks."""
+    q = "Which NATO-Russia Council members opposed the talks in Geneva?"
+    assert common_words(q) == "members opposed the talks in"
+    every, common = cross_shares(q, "", ["Le Conseil OTAN-Russie se réunira à Genève.",
+                                         "Plusieurs membres se sont opposés aux pourparlers."], 0.3)
+    assert every[0] > 0.0 and common[0] == 0.0
+    assert common[1] > 0.5
+    # a common word of the question does not meet a name of the sentence
+    every, common = cross_shares("Quel engrais pour les tomates ?", "", ["Tomas Haug met them."],
+                                 0.3)
+    assert every[0] > 0.0 and common == [0.0]
 
 
 def _passage(doc_id: str, text: str) -> Passage:

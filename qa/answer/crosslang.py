@@ -9,6 +9,8 @@ that starts alike ("russia" / "russes").
 Rare words weigh more, as in the same-language overlap. A count asked in one language ("combien
 d'infirmières") must stand by the counted noun in the other ("45 nurses"): a cognate or a word the
 multilingual embedder puts close.
+Across languages the refusal gate's confidence counts the cognates of the question's common
+words (`common_words`: its names aside) as the term overlap it counts within one language.
 """
 
 from __future__ import annotations
@@ -55,6 +57,23 @@ def cognate_shares(own: str, context: str, texts: list[str],
     weight = {w: asked[w] * math.log(1 + n / (1 + sum(w in h for h in held))) for w in asked}
     total = sum(weight.values()) or 1.0
     return [sum(weight[w] for w in h) / total for h in held]
+
+
+def common_words(text: str) -> str:
+    """`text` without its capitalised words (names: "Russia", "NATO-Russia", "Tomas"; and a
+    sentence's first word): a sentence holding only the question's names is about its topic,
+    not about what it asks ("Which NATO members opposed the NATO-Russia Council?" / any
+    sentence on that Council), and a common word is not a name ("tomates" / "Tomas")."""
+    return " ".join(w for w in re.findall(r"[\w'’-]+", text) if not w[:1].isupper())
+
+
+def cross_shares(own: str, context: str, texts: list[str], context_weight: float
+                 ) -> tuple[list[float], list[float]]:
+    """`cognate_shares` of the question's words, and of its common words among the texts'
+    common words (`common_words`: "tomates" is not met by a "Tomas" of the text)."""
+    return (cognate_shares(own, context, texts, context_weight),
+            cognate_shares(common_words(own), common_words(context),
+                           [common_words(t) for t in texts], context_weight))
 
 
 def translated(word: str, others: list[str], vectors: WordVectors | None) -> bool:

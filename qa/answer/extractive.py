@@ -1,12 +1,12 @@
 """The offline answerer: quotes the sentence(s) of the passages that best answer the question.
 
-For each sentence of the retrieved passages it combines the embedding similarity to the
-question, the overlap with the question's discriminative terms, the presence of evidence of the
-asked type (a date for "when", a number for "how many"...) and the passage's rank; a sentence
-opening with a pronoun is also read after the sentence before it, and an article's headline or
-datelined opening (which sum it up) ranks a little lower than a sentence stating a fact. It
-leads with the short answer when one is found, then quotes the sentence with its [n] marker,
-framed in the question's language. It refuses when no sentence is good enough.
+For each sentence of the retrieved passages it combines the embedding similarity to the question,
+the overlap with the question's discriminative terms, the presence of evidence of the asked type (a
+date for "when", a number for "how many"...) and the passage's rank; a sentence opening with a
+pronoun is also read after the sentence before it, and an article's headline or datelined opening
+(which sum it up) ranks a little lower than a sentence stating a fact. It leads with the short
+answer when one is found, then quotes the sentence with its [n] marker, framed in the question's
+language. It refuses when no sentence is good enough.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from qa.answer.conflicts import compatible, divergence, rival
 from qa.answer.conversation import beyond_previous, in_conversation
 from qa.answer.countries import countries_in
 from qa.answer.counts import counts_by_another_word
-from qa.answer.crosslang import cognate_shares, counted_across
+from qa.answer.crosslang import counted_across, cross_shares
 from qa.answer.dates import date_evidence
 from qa.answer.daycounts import counted_time_unit, time_count_evidence
 from qa.answer.evidence import (
@@ -91,6 +91,7 @@ class Candidate:
     # a follow-up's sentence whose only evidence is what the conversation named (its "he")
     known_only: bool = False
     cognates: float = 0.0  # share of the question's words it holds as cognates (crosslang)
+    spelled: float = 0.0  # that share for its common words (names aside; crosslang)
 
 
 class ExtractiveAnswerer:
@@ -149,24 +150,23 @@ class ExtractiveAnswerer:
                   * (1.0 if t in own_terms else W_CONTEXT_TERMS) for t in q_terms}
         total = sum(weight.values()) or 1.0
         focus = focus_terms(kind, question, q_language)
-        names = q_terms & set(query_terms(" ".join(named_things(question)), q_language,
-                                          languages))
-        cognates = cognate_shares(own, context, [c.text for c in out], W_CONTEXT_TERMS)
+        names = q_terms & set(query_terms(" ".join(named_things(question)), q_language, languages))
+        cognates, common = cross_shares(own, context, [c.text for c in out], W_CONTEXT_TERMS)
         counted = counted_noun(question) if kind.kind == "number" else ""
         unit = counted_time_unit(question) if kind.kind == "number" else ""  # "how many days"
         vectors = word_vectors(self.embedder) if counted else None
-        for c, sim, rank_sim, terms, cognate in zip(out, sims, ranking, sent_terms, cognates,
-                                                    strict=True):
+        for c, sim, rank_sim, terms, cognate, shared in zip(
+                out, sims, ranking, sent_terms, cognates, common, strict=True):
             c.similarity = float(sim)
             c.lexical = sum(weight[t] for t in q_terms & terms) / total
             held = q_terms & (terms | (names & passage_terms(c.passage))
                               | title_terms(c.passage))
             c.topical = sum(weight[t] for t in held) / total
             same = passage_language(c.passage) == q_language
-            # another language: words spelled alike rank it (qa.answer.crosslang); the
-            # refusal gate's confidence keeps the plain overlap it was calibrated with
+            # another language: words spelled alike rank it (qa.answer.crosslang), pick a yes/no
+            # sentence and, where no typed evidence is asked for, count in the gate's confidence
             spelled = 0.0 if same else max(0.0, cognate - c.lexical)
-            c.cognates = cognate  # what a yes/no question across languages is picked by
+            c.cognates, c.spelled = cognate, 0.0 if same or kind.kind in TYPED_KINDS else shared
             # what the conversation already said is not what a follow-up asks
             c.evidence = find_evidence(kind, c.text, question, same, known=context)
             if unit:  # time is counted by a duration or by dates (qa.answer.daycounts)

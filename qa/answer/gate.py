@@ -319,8 +319,9 @@ def passage_language(passage: Passage) -> str:
 def confidence(candidate: Candidate) -> float:
     """How well a sentence answers the question: similarity plus term overlap, counting the
     question's names its passage holds and its article title's words (the sentence says "the
-    project", its article names it)."""
-    return candidate.similarity + W_LEXICAL * candidate.topical
+    project", its article names it); across languages, its cognates of the question's common
+    words (`Candidate.spelled`, qa.answer.crosslang) when more."""
+    return candidate.similarity + W_LEXICAL * max(candidate.topical, candidate.spelled)
 
 
 def language_pair(question: str, passage: Passage) -> str:
