@@ -1,5 +1,5 @@
 """Facts a right answer writes in another form than its passage (qa/answer/restated.py): a
-country by its acronym, a duration in another time unit, an hour on the other clock, a common
+duration in another time unit, an hour on the other clock, a common
 word capitalised by its place; and answers that describe what "who/where/how long" asks
 (qa/answer/described.py). Each with its wrong twin, which stays rejected."""
 
@@ -7,15 +7,12 @@ import pytest
 
 from qa.answer.claims import claims
 from qa.answer.described import described
-from qa.answer.initials import acronym_countries, acronym_place
 from qa.answer.timeunits import clock_hours, converted_time, durations
 from qa.answer.verify import check_sentence, split_answer, verify_answer
 from qa.results import Passage
 
 HOURS = "Du lundi au vendredi de 10h à 20h en métropole. De 8h à 15h en Guadeloupe."
 STORM = "The council leader described the damage as worse than anything seen in thirty years."
-WEAPONS = ("D'autres impliqueraient le retrait des armes nucléaires américaines d'Europe et le "
-           "retrait des bataillons multinationaux de l'OTAN.")
 POINTS = ("Des points numériques (avec ordinateurs, imprimantes et scanners) sont mis à votre "
           "disposition dans chaque préfecture.")
 
@@ -51,28 +48,6 @@ def test_a_duration_in_another_unit_is_supported(sentence, supported):
 ])
 def test_an_hour_on_the_twelve_hour_clock(sentence, kept, embedder):
     assert _kept(sentence, HOURS, embedder) is kept
-
-
-def test_acronyms_stand_for_countries_by_code_or_initials():
-    assert acronym_countries("US", "en") == {"US"}
-    assert acronym_countries("UK", "en") == {"GB"}
-    assert acronym_countries("UE", "fr") == {"EU"}
-    assert acronym_countries("NATO", "en") == set()
-
-
-def test_an_acronym_is_found_through_the_country_adjective(vectors):
-    assert acronym_place("US", WEAPONS, "en", vectors)
-    assert not acronym_place("UK", WEAPONS, "en", vectors)  # "américaines" is nearest the US
-    assert acronym_place("US", "Les pourparlers américano-russes débutent lundi.", "en",
-                         vectors)
-    assert acronym_place("UK", "Le gouvernement du Royaume-Uni a réagi.", "en", vectors)
-
-
-def test_a_country_acronym_over_its_adjective_is_kept(embedder):
-    demand = "Moscou exige le retrait des armes nucléaires américaines."
-    assert _kept("Moscow demands that US nuclear weapons be withdrawn [1].", demand, embedder)
-    assert not _kept("Moscow demands that UK nuclear weapons be withdrawn [1].", demand,
-                     embedder)
 
 
 def test_a_capitalised_common_word_is_not_a_name(embedder):

@@ -1,6 +1,5 @@
-"""Facts a generated sentence restates in another form than its passages: a country by its
-acronym ("US" for "américaines", `qa.answer.initials`), a duration in another time unit or an
-hour on the other clock ("trois décennies" for "thirty years", "3pm" for "15h",
+"""Facts a generated sentence restates in another form than its passages: a duration in another
+time unit or an hour on the other clock ("trois décennies" for "thirty years", "3pm" for "15h",
 `qa.answer.timeunits`), and a common word capitalised only because it opens the sentence
 ("Digital points..." for "des points numériques"). Each is checked against what the cited
 passages state, never assumed.
@@ -8,21 +7,15 @@ passages state, never assumed.
 
 from __future__ import annotations
 
-from qa.answer.claims import Claim, strip_markers
-from qa.answer.initials import acronym_place
+from qa.answer.claims import Claim
 from qa.answer.meaning import WORD_SIM
 from qa.answer.names import name_source
 from qa.answer.timeunits import converted_time
 from qa.answer.vectors import WordVectors
-from qa.text import detect_language
 
 
-def restated(claim: Claim, sentence: str, texts: list[str],
-             vectors: WordVectors | None) -> bool:
+def restated(claim: Claim, sentence: str, texts: list[str]) -> bool:
     """True when the cited passages' texts state the claim in another form (docstring)."""
-    if claim.kind == "acronym":
-        language = detect_language(strip_markers(sentence))
-        return any(acronym_place(claim.text, t, language, vectors) for t in texts)
     return converted_time(claim, sentence, texts)
 
 

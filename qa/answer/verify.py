@@ -166,7 +166,7 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
                 claim.text in given and any(family_name_alone(given[claim.text], t)
                                             for t in texts)) and not any(  # translated name
                 name_counterpart(claim.text, strip_markers(sentence), t, vectors) for t in texts
-        ) and not restated(claim, sentence, texts, vectors):
+        ) and not restated(claim, sentence, texts):
             return Checked(sentence, cited, False,
                            f"{claim.kind} '{claim.text}' is not in the cited passage(s)")
     # Names are placed against what the passages say, not the dates they imply.
