@@ -5,7 +5,7 @@ word capitalised by its place; and answers that describe what "who/where/how lon
 
 import pytest
 
-from qa.answer.claims import claims
+from qa.answer.claims import claims, family_name_alone
 from qa.answer.described import described
 from qa.answer.timeunits import clock_hours, converted_time, durations
 from qa.answer.verify import check_sentence, split_answer, verify_answer
@@ -83,3 +83,8 @@ def test_a_described_answer_is_kept_and_a_restatement_is_not(embedder):
     restated = verify_answer("A legal protection measure can be decided [1].",
                              [_passage(text)], question, embedder)
     assert restated.rejected
+
+
+def test_a_family_name_after_a_title_line_is_alone():
+    assert family_name_alone("Stoltenberg", "Chef de l'OTAN\nStoltenberg a blâmé Moscou.")
+    assert not family_name_alone("Trump", "Le président Donald Trump a parlé.")

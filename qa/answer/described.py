@@ -6,9 +6,9 @@ prefecture" for "where?", "More than a decade" for "how long?".
 "how long"; a description is an answer too when its head is a word the question does not
 hold: the first content word of the answer for "who" (its subject: "The Russian officials
 will meet someone" restates "the Russians"), the first content word after its first preposition
-of place for "where" (not a time, "in the afternoon", nor a bare "city" or "capital", which
-hide a place), and a time unit with an article or a
-count for a number. Prepositions, articles and unit names are French and English words
+of place for "where" (none of the next words a time, "in the afternoon", or a bare "city" or
+"capital", which hide a place: "in the Belgian capital"), and a time unit with an article or
+a count for a number. Prepositions, articles and unit names are French and English words
 (language data).
 """
 
@@ -47,7 +47,7 @@ def described(kind: str, text: str, question: str) -> bool:
     if kind == "place":  # the answer's first preposition of place
         at = next((i for i, w in enumerate(tokens[:-1]) if w in PLACE_PREPOSITIONS), -1)
         after = [t for t in tokens[at + 1:at + 4] if t not in STOPWORDS] if at >= 0 else []
-        return bool(after) and after[0] not in _TIMES and _new(after[0], asked)
+        return bool(after) and not set(after) & (_TIMES | _VAGUE) and _new(after[0], asked)
     if kind == "number":
         return any(TIME_UNITS.get(m.group(1)) for m in _ARTICLE_UNIT.finditer(" ".join(tokens)))
     return False
