@@ -3,7 +3,8 @@
 Rules, applied to every sentence of a generated answer:
 - it carries [n] markers, and every n names a passage that was given to the model;
 - every number, date, month and weekday it states (`qa.answer.claims`) occurs in a passage it
-  cites ("8" ~ "huit" ~ "eight"; French and English month and day names), and every proper
+  cites ("8" ~ "huit" ~ "eight"; French and English month and day names; a duration in
+  another time unit or an hour on the other clock, `qa.answer.restated`), and every proper
   name is found there, near what the sentence says about it, across languages and spellings
   (`qa.answer.names`: transliteration, rapidfuzz, the multilingual embedder; no name table;
   a name of several words word by word, `qa.answer.phrases`; its place, `qa.answer.placement`);
@@ -13,7 +14,8 @@ Rules, applied to every sentence of a generated answer:
   (`qa.answer.placement`); a place or party fills its own slot there (`qa.answer.slots`); and,
   with a judge (`qa.entail`, QA_ENTAIL), the judge finds that the cited passage(s) state it;
 - the answer as a whole states what the question asks (a time for "when", a number for "how
-  many", a place for "where", a name for "who"), else it only restates the question.
+  many", a place for "where", a name for "who"), or describes it ("The judge...", "At a
+  press conference", `qa.answer.described`), else it only restates the question.
 
 Sentences that pass are kept, their markers renumbered in order of first use, and each cited
 passage becomes a `Citation` whose quote is the passage sentence(s) that support the claims.
