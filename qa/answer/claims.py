@@ -172,8 +172,9 @@ def family_name_alone(family: str, passage: str) -> bool:
                                                           name_source(m.group(0)))):
             continue
         before = tokens[i - 1] if i else None
+        gap = passage[before.end():m.start()] if before else ""
         if before and before.group(0)[0].isupper() and _is_name_word(before.group(0)) and (
-                not passage[before.end():m.start()].strip()):
+                not gap.strip() and "\n" not in gap):  # a name never spans a line break
             return False
         seen = True
     return seen

@@ -6,8 +6,10 @@ A clause without the predicate a passage negation governs ("À des concessions u
 over "Moscou ne doit pas s'attendre à des concessions unilatérales") is what the predicate
 governs: when the question carries the negation, the clause answers it and has no polarity
 of its own. A negation said another way agrees: what "no longer" / "ne ... plus" holds was so
-before ("had to travel" for "no longer have to travel"), and a negative affix carries the
-passage's "sans" ("unanswered" for "sans réponse").
+before ("had to travel" for "no longer have to travel"), a negative affix carries the
+passage's "sans" ("unanswered" for "sans réponse"), "X rather than Y" is "X, not Y" (what it
+sets aside is what the passage negates), and a bare "pas" negates ("mais pas les mots de
+passe"); a negation counts as a word of its clause ("but not passwords" is a clause).
 All word lists here are language data.
 """
 
@@ -39,6 +41,11 @@ _PAST = frozenset("""had was were used did before previously formerly earlier av
 _CLOSING = frozenset("pas plus jamais rien aucun aucune guere point personne".split())  # ne...
 _INFINITIVE = re.compile(r"(?:er|ir|re)$")  # French infinitive endings (language data)
 _BARE_REPLY_START = re.compile(r"(?i)\s*(?:no|non)\b\s*(?:[,.!:;]|$)")
+# "X rather than Y" says "X, not Y" (language data).
+_CONTRAST = re.compile(
+    r"\b(?:rather than|instead of|plut[oô]t qu(?:e\b|['’])|au lieu d(?:e\b|['’]))", re.IGNORECASE)
+# "un pas en avant": "pas" the noun, after a determiner (language data).
+_STEP = frozenset("un le ce du premier dernier grand petit".split())
 _MORE_THAN = re.compile(r"\b(?:plus|more|davantage|moins|less|fewer) (?:de|d|than|que)\b")
 CLAUSE_SPLIT = re.compile(
     r"[,;:()«»\"“”]|\s[-–—]\s|\b(?:but|mais|because|car|so|donc|while|whereas|although|"
@@ -58,13 +65,16 @@ def negative(clause: str) -> bool:
         negations = negations - (tokens.count("ne") + tokens.count("n")) + 1
     if any(t in BOUNDS for t in tokens) or _MORE_THAN.search(" ".join(tokens)):
         negations = 0  # "may not exceed a month", "pas plus de 25 %" state a maximum
+    if "ne" not in tokens and "n" not in tokens and any(
+            t == "pas" and not (i and tokens[i - 1] in _STEP) for i, t in enumerate(tokens)):
+        negations += 1  # "mais pas les mots de passe": "pas" alone negates
     return (negations > 0) != (sum(t in DENIALS for t in tokens) % 2 == 1)
 
 
 def clauses(text: str) -> list[str]:
     """The clauses of a text with at least two content words (a verb of denial counts)."""
     return [c.strip() for c in CLAUSE_SPLIT.split(text) if c and len(content_words(c)) + sum(
-        w in DENIALS for w in words(c)) >= 2]
+        w in DENIALS or w in NEGATIONS for w in words(c)) >= 2]
 
 
 def closest_clauses(clause: str, passage_text: str, vectors: WordVectors,
@@ -84,7 +94,10 @@ def polarity_clash(sentence: str, passage_text: str, vectors: WordVectors | None
     negated predicate is exempt when the question carries the negation (it is negative, or
     says the predicate): the clause answers it ("À quoi Moscou ne doit-elle pas s'attendre ?"
     -> "À des concessions unilatérales")."""
-    ours = clauses(sentence)
+    ours = clauses(_CONTRAST.sub(", not ", sentence))
+    # What a sentence sets aside ("rather than generosity") is what a passage negation
+    # may govern ("Returning them is not generosity, it is justice").
+    set_aside = [CLAUSE_SPLIT.split(sentence[m.end():])[0] for m in _CONTRAST.finditer(sentence)]
     theirs = [(c, passage_text[a:b]) for a, b in split_sentences(passage_text)
               for c in clauses(passage_text[a:b])]
     if not ours or not theirs:
@@ -99,7 +112,9 @@ def polarity_clash(sentence: str, passage_text: str, vectors: WordVectors | None
         closest, whole = theirs[int(np.argmax(sims))]
         if negative(clause) != negative(closest) and negative(clause) != negative(whole):
             if not negative(clause) and (formerly(clause, closest) or affix_negated(
-                    clause, negated_words(closest), vectors)):
+                    clause, negated_words(closest), vectors) or any(
+                    restates(y, negated_words(closest), vectors) for y in set_aside
+                    if negative(closest))):
                 continue
             governed = negated_words(closest if negative(closest) else whole)
             if negative(clause) or restates(clause, governed, vectors) or not question or not (

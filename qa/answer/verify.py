@@ -3,7 +3,8 @@
 Rules, applied to every sentence of a generated answer:
 - it carries [n] markers, and every n names a passage that was given to the model;
 - every number, date, month and weekday it states (`qa.answer.claims`) occurs in a passage it
-  cites ("8" ~ "huit" ~ "eight"; French and English month and day names), and every proper
+  cites ("8" ~ "huit" ~ "eight"; French and English month and day names; a duration in
+  another time unit or an hour on the other clock, `qa.answer.restated`), and every proper
   name is found there, near what the sentence says about it, across languages and spellings
   (`qa.answer.names`: transliteration, rapidfuzz, the multilingual embedder; no name table;
   a name of several words word by word, `qa.answer.phrases`; its place, `qa.answer.placement`);
@@ -13,7 +14,8 @@ Rules, applied to every sentence of a generated answer:
   (`qa.answer.placement`); a place or party fills its own slot there (`qa.answer.slots`); and,
   with a judge (`qa.entail`, QA_ENTAIL), the judge finds that the cited passage(s) state it;
 - the answer as a whole states what the question asks (a time for "when", a number for "how
-  many", a place for "where", a name for "who"), else it only restates the question.
+  many", a place for "where", a name for "who"), or describes it ("The judge...", "At a
+  press conference", `qa.answer.described`), else it only restates the question.
 
 Sentences that pass are kept, their markers renumbered in order of first use, and each cited
 passage becomes a `Citation` whose quote is the passage sentence(s) that support the claims.
@@ -42,6 +44,7 @@ from qa.answer.claims import (
     supported,
 )
 from qa.answer.dates import implied_dates
+from qa.answer.described import described
 from qa.answer.judging import loose_words
 from qa.answer.meaning import (
     asked_type,
@@ -53,6 +56,7 @@ from qa.answer.names import name_source, translit
 from qa.answer.phrases import name_counterpart, swapped_name_word
 from qa.answer.placement import misplaced_name, unlocated_answer
 from qa.answer.polarity import polarity_clash
+from qa.answer.restated import restated, written_lowercase
 from qa.answer.slots import misplaced_slot
 from qa.answer.spans import computed_span
 from qa.answer.vectors import word_vectors
@@ -154,8 +158,8 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
     given = given_names(strip_markers(sentence))  # "Josep Borrell" over a passage's "Borrell"
     if asked_type(question) in {"place", "name"}:  # a lone first word may be the answer
         asked = {translit(w) for w in NAME_TOKEN_RE.findall(question)}
-        stated = [replace(c, role="name") if c.role == "initial" and c.key not in asked else c
-                  for c in stated]
+        stated = [replace(c, role="name") if c.role == "initial" and c.key not in asked
+                  and not written_lowercase(c.text, texts, vectors) else c for c in stated]
     for claim in stated:
         if claim.role == "initial":
             continue  # a capitalised first word: checked below as a content word
@@ -163,7 +167,8 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
                 counts_listed(claim, sentence) or computed_span(claim, sentence, texts)) and not (
                 claim.text in given and any(family_name_alone(given[claim.text], t)
                                             for t in texts)) and not any(  # translated name
-                name_counterpart(claim.text, strip_markers(sentence), t, vectors) for t in texts):
+                name_counterpart(claim.text, strip_markers(sentence), t, vectors) for t in texts
+        ) and not restated(claim, sentence, texts):
             return Checked(sentence, cited, False,
                            f"{claim.kind} '{claim.text}' is not in the cited passage(s)")
     # Names are placed against what the passages say, not the dates they imply.
@@ -252,7 +257,8 @@ def answers_question(question: str, sentences: list[str]) -> str:
     stated = claims(text)
     new_names = sum(1 for c in stated if c.kind in {"name", "acronym"}
                     and not any(fuzz_same(str(c.key), a) for a in asked))
-    if states_asked(kind, text, {c.kind for c in stated}, new_names):
+    if states_asked(kind, text, {c.kind for c in stated}, new_names) or described(
+            kind, text, question):
         return ""
     return f"it does not state the {kind} the question asks for"
 
