@@ -1,16 +1,19 @@
 """The refusal gate's checks that the best sentence gives the asked kind of value
 (qa/answer/valuekind.py: a count is not a share or a sum, a time of day is not a date) and is
 of the time the question names (qa/answer/othertime.py), on an English article of our own
-(real Chroma, real embedder)."""
+(real Chroma, real embedder); and a count across languages stands by the counted noun's
+nearest translation (qa/answer/crosslang.py)."""
 
 import pytest
 
 from qa import QA
+from qa.answer.crosslang import counted_across
 from qa.answer.evidence import Evidence
 from qa.answer.extractive import Candidate
 from qa.answer.kinds import question_kind
 from qa.answer.othertime import named_times, unheld_times
 from qa.answer.valuekind import value_mismatch
+from qa.answer.vectors import word_vectors
 from qa.results import Passage
 from tests.conftest import bot_over
 
@@ -93,3 +96,19 @@ def test_questions_the_article_answers_with_another_kind_of_value_are_refused(vo
                                ("How much will the board pay the contractor?", "2.5 million")):
         answer = vote_bot.ask(question)
         assert not answer.refused and expected in answer.text, (question, answer.text)
+
+
+def test_a_count_across_languages_stands_by_the_nearest_translation_of_the_counted_noun(
+        embedder):
+    vectors = word_vectors(embedder)
+    passage = ("The storm cut power to 38,000 homes. Two people died and eleven people were "
+               "rescued from flooded cars.")
+    homes = "The storm cut power to 38,000 homes."
+    found = [Evidence("38,000", homes.index("38"), homes.index("38") + 6)]
+    # "homes" is near "personnes" (e5 puts nouns of a topic close) but "people" is nearer
+    assert counted_across("personnes", homes, found, vectors) == found  # no passage: the floor
+    assert counted_across("personnes", homes, found, vectors, passage) == []
+    assert counted_across("foyers", homes, found, vectors, passage) == found
+    died = "Two people died and eleven people were rescued from flooded cars."
+    two = [Evidence("Two", 0, 3)]
+    assert counted_across("personnes", died, two, vectors, passage) == two
