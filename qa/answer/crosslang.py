@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from qa.answer.vectors import WordVectors
 
 TRANSLATION = 0.88  # e5 query cosine of a word and its translation ("map"~"cartographier" .88)
+# A translation of a counted noun is among the passage's nearest words to it: this close to the
+# nearest ("foyers": "households" .910, "homes" .906; "personnes": "people" .93, "homes" .88).
+NEAREST_MARGIN = 0.02
 
 PREFIX = 5  # letters two words share at their start to be cognates ("diplomat-s/es")
 SHORT = 7  # two words at most this long need one letter less ("russ-ia/es")
@@ -93,8 +96,29 @@ def close_translation(words: list[str], others: list[str], vectors: WordVectors)
 
 
 def counted_across(counted: str, sentence: str, evidence: list[Evidence],
-                   vectors: WordVectors | None) -> list[Evidence]:
+                   vectors: WordVectors | None, passage: str = "") -> list[Evidence]:
     """The counts of a sentence in another language right before (within two words) a cognate
-    or translation of the counted noun ("45 nurses", "huit diplomates russes")."""
-    return [e for e in evidence
-            if translated(counted, re.findall(r"[^\W\d_]+", sentence[e.end:])[:2], vectors)]
+    or translation of the counted noun ("45 nurses", "huit diplomates russes"). With the
+    sentence's `passage`, a translation is also one of the passage's words nearest to the
+    counted noun (`NEAREST_MARGIN`): e5 puts any two nouns of a topic near the translation
+    floor ("personnes" / "homes" .88), so "38,000 homes" does not count "personnes" where
+    the passage says "people" (.93)."""
+    return [e for e in evidence if _counts(counted, re.findall(r"[^\W\d_]+", sentence[e.end:])[:2],
+                                           vectors, passage)]
+
+
+def _counts(counted: str, following: list[str], vectors: WordVectors | None,
+            passage: str) -> bool:
+    """A word of `following` is a cognate of the counted noun, or a translation at most
+    `NEAREST_MARGIN` less close to it than the passage's nearest word (names aside)."""
+    if not passage or vectors is None:
+        return translated(counted, following, vectors)
+    src = passage_words(" ".join(following))
+    if cognate(counted.lower(), src) or any(cognate(w, src) for w in content_words(counted)):
+        return True
+    pool = [w for w in passage_words(passage).originals if not w[:1].isupper()]
+    if not src.originals or not pool:
+        return False
+    said = vectors.vectors([counted]) @ vectors.vectors(list(src.originals)).T
+    nearest = float((vectors.vectors([counted]) @ vectors.vectors(pool).T).max())
+    return any(sim >= TRANSLATION and sim >= nearest - NEAREST_MARGIN for sim in said[0])

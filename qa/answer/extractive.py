@@ -182,7 +182,7 @@ class ExtractiveAnswerer:
                 c.known_only = kind.kind == "person" and not c.evidence and bool(
                     find_evidence(kind, c.text, question, same))
             if counted and not same and not unit:  # "combien d'infirmières" / "45 nurses"
-                c.evidence = counted_across(counted, c.text, c.evidence, vectors)
+                c.evidence = counted_across(counted, c.text, c.evidence, vectors, c.passage.text)
             strength = (1.0 if c.evidence[0].preferred else 0.5) if c.evidence else (
                 0.5 * c.known_only)  # it names whom the follow-up asks about
             c.focused = same and bool(focus & terms)

@@ -18,8 +18,10 @@ from qa.answer.crosslang import translated
 from qa.answer.evidence import TYPED_KINDS, counted_noun, find_evidence
 from qa.answer.kinds import QuestionKind, without_context
 from qa.answer.meaning import paraphrased, unmentioned_terms
+from qa.answer.othertime import unheld_times
 from qa.answer.rewrite import named_things
 from qa.answer.subjects import distant_names
+from qa.answer.valuekind import value_mismatch
 from qa.language import document_language
 from qa.results import Passage
 from qa.text import detect_language, fold, index_terms, split_sentences
@@ -46,8 +48,8 @@ def refusal_clause(kind: QuestionKind, question: str, best: Candidate,
                    bars: dict[str, float], passages: list[Passage],
                    vectors: WordVectors | None = None) -> str:
     """The clause of the refusal gate that refuses the best sentence ('' when none does:
-    "supports", "names", "subject: Ilse Marten", "absent: France", "unmentioned: salary",
-    "quote", "confidence").
+    "supports", "names", "not a count", "time: 2021", "subject: Ilse Marten", "absent: France",
+    "unmentioned: salary", "quote", "confidence").
     In the question's language, the sentence must state what is asked
     (`supports`) and, for a question asking for a fact (a date, number, place, person...),
     every specific word of the question must occur in some passage: one near the articles'
@@ -75,7 +77,13 @@ def refusal_clause(kind: QuestionKind, question: str, best: Candidate,
         return "supports"
     if not same and not names_held(question, best.passage, vectors):
         return "names"  # "le mandat de Priya Desai" is not answered by an article on a marathon
+    mismatch = value_mismatch(kind, question, best)  # a share for a count (qa.answer.valuekind)
+    if mismatch:
+        return mismatch
     language = passage_language(best.passage)
+    other_time = unheld_times(question, best, passages, language)  # "in 2021" (qa.answer.othertime)
+    if other_time:
+        return "time: " + ", ".join(other_time)
     # "How old is Ilse Marten?" is not answered by "said the 31-year-old" about another runner
     distant = distant_names(question, best, passages, language, None if same else vectors)
     if distant:

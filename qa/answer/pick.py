@@ -31,11 +31,12 @@ if TYPE_CHECKING:
 # How many sentences holding evidence are tried, best ranked first.
 TRIED = 3
 # The gate's clauses saying the sentence is of another article than the question's (it shares
-# no word with the question, its article holds none of the question's names): the next
-# sentence holding evidence may be the answer. The others ("subject:" a name far from the
+# no word with the question, its article holds none of the question's names) or of another
+# time than the one the question names ("time: 2021"): the next sentence holding evidence may
+# be the answer. The others ("subject:" a name far from the
 # sentence, "asks beyond", "unmentioned", "confidence"...) refuse the question: no weaker
 # sentence is tried.
-ELSEWHERE_CLAUSES = ("supports", "names")
+ELSEWHERE_CLAUSES = ("supports", "names", "time")
 
 
 def first_accepted(kind: QuestionKind, question: str, options: list[Candidate],
