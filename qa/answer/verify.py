@@ -43,6 +43,7 @@ from qa.answer.claims import (
 )
 from qa.answer.dates import implied_dates
 from qa.answer.judging import loose_words
+from qa.answer.located import unlocated_adjective
 from qa.answer.meaning import (
     asked_type,
     changed_words,
@@ -53,6 +54,7 @@ from qa.answer.names import name_source, translit
 from qa.answer.phrases import name_counterpart, swapped_name_word
 from qa.answer.placement import misplaced_name, unlocated_answer
 from qa.answer.polarity import polarity_clash
+from qa.answer.roles import swapped_roles
 from qa.answer.slots import misplaced_slot
 from qa.answer.spans import computed_span
 from qa.answer.vectors import word_vectors
@@ -177,7 +179,8 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
     if misplaced:
         return Checked(sentence, cited, False, f"name '{misplaced}' is in the cited passage(s), "
                        "but not where they say what the sentence says")
-    bare = unlocated_answer(strip_markers(sentence), joined, question, vectors)
+    bare = unlocated_answer(strip_markers(sentence), joined, question, vectors) or (
+        unlocated_adjective(strip_markers(sentence), joined, question, vectors))
     if bare:
         return Checked(sentence, cited, False, f"'{bare}' is in the cited passage(s), but not "
                        "where they say what the question asks")
@@ -185,6 +188,10 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
     if slot:
         return Checked(sentence, cited, False, f"'{slot}' is in the cited passage(s), but in "
                        "another role (another place or party fills that slot there)")
+    swapped_role = swapped_roles(strip_markers(sentence), joined, vectors)
+    if swapped_role:
+        return Checked(sentence, cited, False, f"'{swapped_role}' is in the cited passage(s), "
+                       "but another name of the sentence does what it does there")
     unbound = unbound_place(strip_markers(sentence), joined, vectors)
     if unbound:
         return Checked(sentence, cited, False, f"'{unbound}' is in the cited passage(s), but "

@@ -1,0 +1,125 @@
+"""Two names swapped around what links them: "Brussels received Moscow's offer" over "Moscou
+avait reçu une offre de Bruxelles".
+
+Both names are in the passage and each is checked alone (`qa.answer.names`), but the sentence
+gives each the other's role. A sentence and its passage put the doer before the deed and the
+other party after it, in French as in English: when a word of the sentence that stands between
+the two names is aligned to a word that stands between them in one passage sentence (the same
+word, stem, or its translation by the multilingual embedder, each the other's best match), and
+the two names come in the opposite order there, the roles were swapped. A passive on one side
+only ("was received by", "reçu par") reverses the order without swapping the roles: the check
+is left out then. Compounds ("Russia-NATO") and names of one passage word are not compared.
+No list of any corpus's names: the words of the passive are language data.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from qa.answer.meaning import WORD_SIM, content_words, stems
+from qa.answer.names import name_found, name_source
+from qa.answer.vectors import WordVectors
+from qa.text import fold, split_sentences
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?(?:[-‐][^\W\d_]+)*")
+# Words of a passive agent or of an inverted complement (language data): "received by",
+# "reçu par", "de la part de".
+PASSIVE = frozenset("by par part".split())
+
+
+def _word(token: str) -> str:
+    """A token without its elided article or possessive ending ("l'OTAN", "Moscow's")."""
+    parts = re.split(r"['’]", token)
+    return parts[0] if len(parts[-1]) <= 1 else parts[-1]
+
+
+def _tokens(text: str) -> list[str]:
+    return [_word(t) for t in _WORD.findall(text)]
+
+
+def _name_at(tokens: list[str]) -> list[int]:
+    """Positions of capitalised single-word names (no compound, no short word)."""
+    return [i for i, t in enumerate(tokens)
+            if t[:1].isupper() and len(t) >= 3 and "-" not in t and "‐" not in t
+            and content_words(t)]
+
+
+def _content(tokens: list[str]) -> list[str]:
+    return [t for t in tokens if t[:1].islower() and content_words(t)]
+
+
+def _aligned(mine: list[str], theirs: list[str], vectors: WordVectors) -> bool:
+    """True when a word of `mine` and one of `theirs` are the same word, stem or each
+    other's best translation (e5 cosine at least `WORD_SIM`)."""
+    if not mine or not theirs:
+        return False
+    if any(stems(fold(a)) & stems(fold(b)) for a in mine for b in theirs):
+        return True
+    vecs = vectors.vectors([*mine, *theirs])
+    sims = vecs[:len(mine)] @ vecs[len(mine):].T
+    for i in range(len(mine)):
+        j = int(np.argmax(sims[i]))
+        if sims[i, j] >= WORD_SIM and int(np.argmax(sims[:, j])) == i:
+            return True
+    return False
+
+
+def _subject_of(text: str) -> list[tuple[str, str, int]]:
+    """(name, the content word it is the subject of, where that word is) for each capitalised
+    word of a text followed, with nothing but function words (no punctuation) between, by a
+    lower-case content word: "Brussels received", "Moscou avait reçu"."""
+    out = []
+    found = list(_WORD.finditer(text))
+    for k, m in enumerate(found[:-1]):
+        name = _word(m.group(0))
+        if not (name[:1].isupper() and len(name) >= 3 and "-" not in name
+                and content_words(name)):
+            continue
+        for n in found[k + 1:k + 4]:
+            if re.search(r"[^\w\s'’]", text[m.end():n.start()]):
+                break
+            word = _word(n.group(0))
+            if word[:1].isupper():
+                break
+            if content_words(word):
+                out.append((name, word, n.start()))
+                break
+    return out
+
+
+def swapped_roles(sentence: str, passage_text: str, vectors: WordVectors | None) -> str:
+    """A name that the sentence makes the subject of a deed whose subject, in a passage
+    sentence, is another name of the sentence, the first name standing after the deed there
+    ('' if none); see the module docstring."""
+    if vectors is None:
+        return ""
+    mine = _subject_of(sentence)
+    if not mine:
+        return ""
+    said = _tokens(sentence)
+    if {fold(t) for t in said} & PASSIVE:
+        return ""
+    parts = [passage_text[a:b] for a, b in split_sentences(passage_text)]
+    for name, deed, at in mine:
+        rest = _tokens(sentence[at:])
+        others = [t for k in _name_at(rest) for t in [rest[k]]
+                  if not name_found(name, name_source(t), vectors)]
+        for part in parts:
+            if {fold(t) for t in _tokens(part)} & PASSIVE:
+                continue
+            for their_name, their_deed, there in _subject_of(part):
+                if name_found(name, name_source(their_name), vectors) or not any(
+                        name_found(o, name_source(their_name), vectors) for o in others):
+                    continue
+                after = _tokens(part[there:])
+                if not any(name_found(name, name_source(after[k]), vectors)
+                           for k in _name_at(after)):
+                    continue  # the passage must name the first name after the deed
+                if _aligned([deed], [their_deed], vectors):
+                    return name
+    return ""
+
+
+__all__ = ["swapped_roles"]
