@@ -27,14 +27,14 @@ _WORD = re.compile(r"[^\W\d_]+")
 def _repeated(sentence: str, passage_text: str, question: str, skip: set[str]) -> bool:
     """True when every content word of the sentence (names, `skip` and the question's words
     aside) stands in at least two sentences of the passage: the passage says it of several
-    things."""
+    things (a sentence of nothing else is a bare answer)."""
     asked = {s for w in content_words(question) for s in stems(w)}
     names = {fold(c.text) for c in name_claims(sentence)}
     parts = [{s for w in content_words(passage_text[a:b]) for s in stems(w)}
              for a, b in split_sentences(passage_text)]
     mine = [w for w in content_words(sentence)
             if w not in names and w not in skip and not stems(w) & asked]
-    return bool(mine) and all(sum(1 for p in parts if stems(w) & p) >= 2 for w in mine)
+    return all(sum(1 for p in parts if stems(w) & p) >= 2 for w in mine)
 
 
 def unlocated_adjective(sentence: str, passage_text: str, question: str,
