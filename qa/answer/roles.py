@@ -66,10 +66,18 @@ def _aligned(mine: list[str], theirs: list[str], vectors: WordVectors) -> bool:
     return False
 
 
+def _after_apposition(text: str, at: int) -> int:
+    """Where the words after a name go on once an apposition set off by commas is skipped
+    ("Marcus Lindqvist, chief executive of Brightwater, will lead"): `at` when none."""
+    m = re.match(r",([^,.;:()]{3,60}),", text[at:])
+    return at + m.end() if m and len(m.group(1).split()) <= 6 else at
+
+
 def _subject_of(text: str) -> list[tuple[str, str, int]]:
     """(name, the content word it is the subject of, where that word is) for each capitalised
     word of a text followed, with nothing but function words (no punctuation) between, by a
-    lower-case content word: "Brussels received", "Moscou avait reçu"."""
+    lower-case content word: "Brussels received", "Moscou avait reçu"; an apposition between
+    commas is skipped."""
     out = []
     found = list(_WORD.finditer(text))
     for k, m in enumerate(found[:-1]):
@@ -77,8 +85,9 @@ def _subject_of(text: str) -> list[tuple[str, str, int]]:
         if not (name[:1].isupper() and len(name) >= 3 and "-" not in name
                 and content_words(name)):
             continue
-        for n in found[k + 1:k + 4]:
-            if re.search(r"[^\w\s'’]", text[m.end():n.start()]):
+        start = _after_apposition(text, m.end())
+        for n in [f for f in found[k + 1:] if f.start() >= start][:3]:
+            if re.search(r"[^\w\s'’]", text[start:n.start()]):
                 break
             word = _word(n.group(0))
             if word[:1].isupper():
