@@ -50,6 +50,13 @@ def test_a_word_changed_between_copied_words(sentence, substituted, vectors):
     assert substituted_word(sentence, FERRY, vectors) == substituted
 
 
+def test_a_restatement_held_by_a_function_word_on_one_side_is_not_a_change(vectors):
+    passage = "It was their first ferry strike since 1998, the union said."
+    assert substituted_word("Their previous ferry strike was in 1998.", passage, vectors) == ""
+    assert substituted_word("It was their first bus strike since 1998.", passage,
+                            vectors) == "bus"
+
+
 def test_the_verifier_rejects_swapped_roles_and_keeps_the_right_order(embedder):
     passage = [Passage("p1", "d1", "", "d1.txt", LOAN, 0, len(LOAN), 0.9)]
     wrong = check_sentence("Stockholm received a loan request from Oslo [1].", passage,

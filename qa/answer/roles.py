@@ -18,6 +18,7 @@ import re
 
 import numpy as np
 
+from qa.answer.claims import MONTH_INDEX, WEEKDAY_INDEX
 from qa.answer.meaning import WORD_SIM, content_words, stems
 from qa.answer.names import name_found, name_source
 from qa.answer.vectors import WordVectors
@@ -87,12 +88,12 @@ def _subject_of(text: str) -> list[tuple[str, str, int]]:
             continue
         start = _after_apposition(text, m.end())
         for n in [f for f in found[k + 1:] if f.start() >= start][:3]:
-            if re.search(r"[^\w\s'’]", text[start:n.start()]):
-                break
+            if re.search(r"[^\w\s'’]|\d", text[start:n.start()]):
+                break  # punctuation or a figure ("Genève le 10 janvier") ends the clause
             word = _word(n.group(0))
             if word[:1].isupper():
                 break
-            if content_words(word):
+            if content_words(word) and fold(word) not in MONTH_INDEX | WEEKDAY_INDEX:
                 out.append((name, word, n.start()))
                 break
     return out

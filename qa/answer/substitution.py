@@ -31,7 +31,7 @@ from qa.answer.meaning import (
 )
 from qa.answer.vectors import WordVectors
 from qa.language import document_language, question_language
-from qa.text import fold
+from qa.text import STOPWORDS, fold
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-‐][^\W\d_]+)*")
 # e5 query cosine at which a word put between two copied words is a synonym of the word it
@@ -86,8 +86,12 @@ def _substituted(sentence: str, mine: list[str], part: str, vectors: WordVectors
         for k in range(len(theirs)):
             if lexical[:, k].any() or not _neighbours_kept(lexical, i, k):
                 continue
-            if not _same_frame(sentence, word, part, theirs[k]):
+            frame = _same_frame(sentence, word, part, theirs[k])
+            if not frame:
                 continue
+            edges = [0] * (i == 0) + [1] * (i == len(mine) - 1)
+            if any(all(pair[e] in STOPWORDS for pair in frame) for e in edges):
+                continue  # a side held by a function word alone ("his previous win")
             vecs = vectors.vectors([word, theirs[k]])
             if float(vecs[0] @ vecs[1]) < SYNONYM_SIM:
                 return word
@@ -108,15 +112,15 @@ def _neighbours_kept(lexical: np.ndarray, i: int, k: int) -> bool:
     return bool(sides) and all(sides)
 
 
-def _same_frame(sentence: str, word: str, part: str, other: str) -> bool:
-    """True when the words right before and right after `word` in the sentence are those
-    right before and after `other` in the passage sentence (function words too: "will be
-    expanded once" / "will be withdrawn once")."""
+def _same_frame(sentence: str, word: str, part: str, other: str) -> set[tuple[str, str]]:
+    """The (word before, word after) pairs that stand around `word` in the sentence and
+    around `other` in the passage sentence (function words too: "will be expanded once" /
+    "will be withdrawn once"); empty when none."""
     def frames(text: str, target: str) -> set[tuple[str, str]]:
         toks = [fold(t) for t in _WORD.findall(text)]
         key = fold(target)
         return {(toks[j - 1], toks[j + 1]) for j in range(1, len(toks) - 1) if toks[j] == key}
-    return bool(frames(sentence, word) & frames(part, other))
+    return frames(sentence, word) & frames(part, other)
 
 
 __all__ = ["substituted_word"]
