@@ -2,13 +2,15 @@
 avait reçu une offre de Bruxelles".
 
 Both names are in the passage and each is checked alone (`qa.answer.names`), but the sentence
-gives each the other's role. A sentence and its passage put the doer before the deed and the
-other party after it, in French as in English: when a word of the sentence that stands between
-the two names is aligned to a word that stands between them in one passage sentence (the same
-word, stem, or its translation by the multilingual embedder, each the other's best match), and
-the two names come in the opposite order there, the roles were swapped. A passive on one side
-only ("was received by", "reçu par") reverses the order without swapping the roles: the check
-is left out then. Compounds ("Russia-NATO") and names of one passage word are not compared.
+gives each the other's role. A sentence and its passage put the doer right before the deed, in
+French as in English ("Brussels received", "Moscou avait reçu": a name, then function words
+only, then a content word; an apposition between commas is skipped; a month, a weekday or a
+figure is no deed). When the sentence makes a name the doer of a deed whose doer, in a passage
+sentence, is another name of the sentence (that name standing after the deed in the sentence),
+and the passage names the first name after the deed, the roles were swapped; the two deeds are
+the same word, stem, or each other's best translation by the multilingual embedder. A passive
+("was received by", "reçu par") reverses the order without swapping the roles: a sentence or
+passage sentence with one is left alone. Compounds ("Russia-NATO") are not compared.
 No list of any corpus's names: the words of the passive are language data.
 """
 
