@@ -49,10 +49,6 @@ def _name_at(tokens: list[str]) -> list[int]:
             and content_words(t)]
 
 
-def _content(tokens: list[str]) -> list[str]:
-    return [t for t in tokens if t[:1].islower() and content_words(t)]
-
-
 def _aligned(mine: list[str], theirs: list[str], vectors: WordVectors) -> bool:
     """True when a word of `mine` and one of `theirs` are the same word, stem or each
     other's best translation (e5 cosine at least `WORD_SIM`)."""
