@@ -68,6 +68,16 @@ def _demonym(word: str, capitalised: set[str]) -> bool:
     return bool(country_code(word)) or any(_stem_of(translit(word), n) for n in capitalised)
 
 
+def demonym_place(word: str, text: str) -> str:
+    """The capitalised word of a text (as written) of which a lower-case word is the stem
+    plus a demonym ending ("nantais" / "Nantes"); '' if none."""
+    if len(word) < 5 or not word[:1].islower() or translit(word) in STOPWORDS:
+        return ""
+    key = translit(word)
+    return next((t for t in dict.fromkeys(_tokens(text)) if t[:1].isupper() and len(t) >= 4
+                 and _stem_of(key, translit(t))), "")
+
+
 def _names(place: str, text: str, vectors: WordVectors) -> bool:
     """True when a text names a place: the name itself (`qa.answer.names`) or a word of
     which the place is a demonym."""
@@ -178,4 +188,4 @@ def moved_modifier(sentence: str, passage_texts: list[str], vectors: WordVectors
     return ""
 
 
-__all__ = ["moved_modifier"]
+__all__ = ["demonym_place", "moved_modifier"]

@@ -174,28 +174,21 @@ def _dateline_lead(clause: str, sentences: list[str], vectors: WordVectors) -> b
 
 
 def unlocated_answer(sentence: str, passage_text: str, question: str,
-                     vectors: WordVectors | None) -> str:
+                     vectors: WordVectors | None, bare: bool = False) -> str:
     """A name of a bare answer ("À Moscou.", "Le président du tribunal de Paris.") that the
     passage does not give to the fact the question asks about ('' if none). A bare answer
     says little beyond its names, so the question says what it is about: the passage
     sentence closest to the question (its names kept: they locate the event), among those
     naming the answer's names or another name, must name them. A sentence without final
-    punctuation before another ("Pour un Français") heads it (a list's case)."""
-    if vectors is None or not question or not _bare(sentence, question):
+    punctuation before another ("Pour un Français") heads it (a list's case). `bare`: the
+    caller found that the sentence's other words do not locate it (`qa.answer.located`)."""
+    if vectors is None or not question or not (bare or _bare(sentence, question)):
         return ""
     mine = [c.text for c in name_claims(sentence) if c.kind == "name" and c.role != "title"]
     asked = name_source(question)
     if not mine:
         return ""
-    units: list[str] = []
-    head = ""
-    for a, b in split_sentences(passage_text):
-        part = passage_text[a:b].strip()
-        if part and part[-1] not in ".!?…»\"”":
-            head = f"{head} {part}".strip()
-            continue
-        units.append(f"{head}\n{part}".strip())
-        head = ""
+    units = _units(passage_text, sectioned=bare)
     holding = []
     for unit in units:
         src = name_source(unit)
@@ -218,6 +211,28 @@ def unlocated_answer(sentence: str, passage_text: str, question: str,
         if other < own + LOCATE_MARGIN:
             return ""
     return mine[-1]
+
+
+def _units(passage_text: str, sectioned: bool = False) -> list[str]:
+    """The passage sentences, each with the heading over it: lines without final punctuation
+    head the sentence after them. `sectioned`: of two or more such lines in a row, all but
+    the last head every sentence up to the next such run ("Erreur substantielle / Pour un
+    Français / ... / Pour un réfugié / ...": the first heads both cases)."""
+    units: list[str] = []
+    heads: list[str] = []
+    section = ""
+    for a, b in split_sentences(passage_text):
+        part = passage_text[a:b].strip()
+        if part and part[-1] not in ".!?…»\"”":
+            heads.append(part)
+            continue
+        if sectioned and len(heads) >= 2:
+            section = "\n".join(heads[:-1])
+            heads = heads[-1:]
+        head = "\n".join([section, *heads]) if sectioned else " ".join(heads)
+        units.append(f"{head}\n{part}".strip())
+        heads = []
+    return units
 
 
 def _bare(sentence: str, question: str) -> bool:

@@ -46,6 +46,7 @@ from qa.answer.claims import (
 from qa.answer.dates import implied_dates
 from qa.answer.described import described
 from qa.answer.judging import loose_words
+from qa.answer.located import unlocated_adjective
 from qa.answer.meaning import (
     asked_type,
     changed_words,
@@ -57,8 +58,10 @@ from qa.answer.phrases import name_counterpart, swapped_name_word
 from qa.answer.placement import misplaced_name, unlocated_answer
 from qa.answer.polarity import polarity_clash
 from qa.answer.restated import restated, written_lowercase
+from qa.answer.roles import swapped_roles
 from qa.answer.slots import misplaced_slot
 from qa.answer.spans import computed_span
+from qa.answer.substitution import substituted_word
 from qa.answer.vectors import word_vectors
 from qa.embed import Embedder
 from qa.entail import Entailment
@@ -182,7 +185,8 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
     if misplaced:
         return Checked(sentence, cited, False, f"name '{misplaced}' is in the cited passage(s), "
                        "but not where they say what the sentence says")
-    bare = unlocated_answer(strip_markers(sentence), joined, question, vectors)
+    bare = unlocated_answer(strip_markers(sentence), joined, question, vectors) or (
+        unlocated_adjective(strip_markers(sentence), joined, question, vectors))
     if bare:
         return Checked(sentence, cited, False, f"'{bare}' is in the cited passage(s), but not "
                        "where they say what the question asks")
@@ -190,6 +194,10 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
     if slot:
         return Checked(sentence, cited, False, f"'{slot}' is in the cited passage(s), but in "
                        "another role (another place or party fills that slot there)")
+    swapped_role = swapped_roles(strip_markers(sentence), joined, vectors)
+    if swapped_role:
+        return Checked(sentence, cited, False, f"'{swapped_role}' is in the cited passage(s), "
+                       "but another name of the sentence does what it does there")
     unbound = unbound_place(strip_markers(sentence), joined, vectors)
     if unbound:
         return Checked(sentence, cited, False, f"'{unbound}' is in the cited passage(s), but "
@@ -201,6 +209,10 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
     if changed:
         listed = ", ".join(f"'{w}'" for w in changed[:3])
         return Checked(sentence, cited, False, f"{listed}: nothing like it in the cited passage(s)")
+    substituted = substituted_word(text, joined, vectors, frozenset(skip))
+    if substituted:
+        return Checked(sentence, cited, False, f"'{substituted}' stands where the cited "
+                       "passage(s) say another word, between the same words")
     clash = polarity_clash(text, joined, vectors, question)
     if clash:
         return Checked(sentence, cited, False,
