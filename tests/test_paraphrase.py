@@ -7,7 +7,7 @@ and does not count, or never speaks of, is still refused."""
 import pytest
 
 from qa import QA
-from qa.answer.meaning import paraphrased
+from qa.answer.meaning import ELSEWHERE_GAIN, paraphrased
 from qa.answer.vectors import WordVectors, word_vectors
 from tests.conftest import bot_over
 
@@ -83,3 +83,15 @@ def test_a_sentence_is_embedded_once_for_every_word_the_gate_tests(flood_bot):
     assert counting.passages == 1, said
     own = counting.embedder.embed_passages([sentence])[0]
     assert float(vectors.passage(sentence) @ own) > 0.9999
+
+
+def test_an_adjective_the_sentence_implies_is_paraphrased_a_changed_one_is_not(flood_bot):
+    """"the old footbridge" is said by "replaces one built in 1964" (a pull between the bar and
+    the one counted words need, `ELSEWHERE_GAIN`); "the wooden footbridge" is not said."""
+    vectors = word_vectors(flood_bot.answerer.embedder)
+    replaced = ("The new footbridge replaces one built in 1964, which the council said was no "
+                "longer safe.")
+    old = "In which year was the old footbridge over the river built?"
+    assert paraphrased(old, "old", replaced, vectors)
+    assert not paraphrased(old, "old", replaced, vectors, ELSEWHERE_GAIN)
+    assert not paraphrased(old.replace("old", "wooden"), "wooden", replaced, vectors)

@@ -17,7 +17,7 @@ from qa.answer.asked import absent_names
 from qa.answer.crosslang import translated
 from qa.answer.evidence import TYPED_KINDS, counted_noun, find_evidence
 from qa.answer.kinds import QuestionKind, without_context
-from qa.answer.meaning import paraphrased, unmentioned_terms
+from qa.answer.meaning import ELSEWHERE_GAIN, paraphrased, unmentioned_terms
 from qa.answer.othertime import unheld_times
 from qa.answer.rewrite import named_things
 from qa.answer.subjects import distant_names
@@ -125,7 +125,7 @@ def refusal_clause(kind: QuestionKind, question: str, best: Candidate,
     # a yes/no sentence holding nearly all the question's words is as sure as a typed one
     stated = kind.kind in TYPED_KINDS or (kind.kind == "quote" and bool(best.evidence)) or (
         kind.kind == "yesno" and same and coverage(question, best) >= YESNO_SURE)
-    bar = bars.get(detect_language(question), max(bars.values()))
+    bar = bars.get(detect_language(without_context(question)), max(bars.values()))
     return "" if confidence(best) >= bar - (TYPED_SLACK if stated else 0.0) else "confidence"
 
 
@@ -184,7 +184,8 @@ def counted_elsewhere(kind: QuestionKind, question: str, best: Candidate,
     return [w for w in missing_here if w in only_unnumbered
             and things_or_focus(question, w, kind.focus, language)
             and not set(index_terms(w, language)) & counted
-            and not (vectors is not None and paraphrased(head, w, best.text, vectors))]
+            and not (vectors is not None
+                    and paraphrased(head, w, best.text, vectors, ELSEWHERE_GAIN))]
 
 
 _ASKED_NOUN_RE = re.compile(r"^\W*(?:what|which|quel|quelle|quels|quelles)\s+(?:is|was|are|were|"
@@ -255,14 +256,32 @@ def names_held(question: str, passage: Passage, vectors: WordVectors | None = No
     names = [part for n in named_things(question) for part in re.split(r"[-‐]", n)
              if len(part) >= 3]
     where = fold(f"{passage.title} {passage.text}")
-    if not names or any(re.search(rf"\b{re.escape(fold(n)[:max(4, len(n) - 2)])}", where)
-                        for n in names):
+    if not names or any(re.search(rf"\b{re.escape(p)}", where) for n in names
+                        for p in name_prefixes(n)):
         return True
     if vectors is None:
         return False
     written = re.findall(r"[^\W\d_]{3,}", f"{passage.title} {passage.text}")
     capitals = list(dict.fromkeys(w for w in written if w[:1].isupper()))
     return any(translated(n, capitals, vectors) for n in names)
+
+
+# Endings that make a place's name an adjective or its people's name ("Cornish" / "Cornwall",
+# "Ukrainian" / "Ukraine", "British" / "Britain", "ukrainien", "français"; language data).
+_DEMONYM_RE = re.compile(r"(?:ish|ian|ians|an|ans|ese|i|ais|aise|ois|oise|ien|ienne|iens|"
+                         r"iennes|ain|aine|ains|aines|en|enne|ens|ennes)$")
+
+
+def name_prefixes(name: str) -> list[str]:
+    """How a name is looked for in a text, as folded word starts: the name without its last two
+    letters ("Russ" of "Russia" meets "russes"), and the place a demonym is made of ("Corn" of
+    "Cornish" meets "Cornwall")."""
+    folded = fold(name)
+    out = [folded[:max(4, len(folded) - 2)]]
+    stem = _DEMONYM_RE.sub("", folded)
+    if stem != folded and len(stem) >= 4:
+        out.append(stem)
+    return out
 
 
 def asked_terms(question: str, language: str) -> list[str]:
@@ -333,5 +352,8 @@ def confidence(candidate: Candidate) -> float:
 
 
 def language_pair(question: str, passage: Passage) -> str:
-    """'same' when question and passage share a language, else 'cross'."""
-    return "same" if detect_language(question) == passage_language(passage) else "cross"
+    """'same' when question and passage share a language, else 'cross'. A follow-up's language
+    is that of its own words, not of the context it carries in brackets ("Will Russia send
+    officials to it? (Quand aura lieu la réunion de l'OTAN ?)" is English)."""
+    own = detect_language(without_context(question))
+    return "same" if own == passage_language(passage) else "cross"

@@ -284,15 +284,25 @@ _DEGREE_ENDINGS = frozenset({"er", "est", "r", "st"})
 
 # How much closer (cosine, e5) the best sentence must be to the question with a word than
 # without it for the sentence to say what the word means. On the dev halves the paraphrased
-# words pulled it +.011 to +.016 ("stock" / "shares", "elderly" / "in her seventies"), the
-# words of things the articles never mention +.004 at most ("total", "délégation": -.005).
-# A conservative test: on an article of our own (tests/test_paraphrase.py), 3 of 8 paraphrases
-# passed it and none of 8 unmentioned words, where single-word similarity let "injured" (.919
-# to "rescued") through.
-PARAPHRASE_GAIN = 0.0075
+# words pulled it +.0059 to +.016 ("stock" / "shares", "elderly" / "in her seventies",
+# "rencontre" / "la réunion", "the old wards" / "it replaces wards built in 1964"), the words
+# of things the articles never mention +.0050 at most ("president" where the sentence names a
+# director, "soldats" / "militaire"; "délégation": -.012): the bar sits between the two
+# (round 12 re-measured every question the "unmentioned" clause refused on both dev halves,
+# bench/results/para12_dev.txt; it was .0075, from fewer rows).
+# A conservative test: on an article of our own (tests/test_paraphrase.py), paraphrases pass
+# it and unmentioned words do not, where single-word similarity let "injured" (.919 to
+# "rescued") through.
+PARAPHRASE_GAIN = 0.0055
+# A word the sentence's own article holds in other sentences (`qa.answer.gate.counted_elsewhere`)
+# is a thing that article speaks of elsewhere: a sentence without it is said to paraphrase it
+# only on the stronger pull measured before round 12 ("accounts" / "customers closed..." pulls
+# between the two bars and is counted elsewhere).
+ELSEWHERE_GAIN = 0.0075
 
 
-def paraphrased(question: str, word: str, sentence: str, vectors: WordVectors) -> bool:
+def paraphrased(question: str, word: str, sentence: str, vectors: WordVectors,
+                gain: float = PARAPHRASE_GAIN) -> bool:
     """True when `sentence` says what `word` of the question means without holding it: the
     embedder puts the sentence closer to the question with the word than without it. A word
     for something the sentence does not speak of ("temperature", "finance director") leaves
@@ -303,4 +313,4 @@ def paraphrased(question: str, word: str, sentence: str, vectors: WordVectors) -
         return False
     asked = vectors.vectors([question, without])
     said = vectors.passage(sentence)
-    return float(asked[0] @ said - asked[1] @ said) >= PARAPHRASE_GAIN
+    return float(asked[0] @ said - asked[1] @ said) >= gain
