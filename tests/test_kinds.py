@@ -165,3 +165,17 @@ def test_a_word_before_which_and_a_possessive_subject_do_not_change_what_is_aske
     found = find_evidence("place", "A driver was hit by a tree near Bodmin, and a woman died "
                           "in Penzance.", "Near which town was the driver hit?")
     assert [e.text for e in found] == ["Bodmin", "Penzance"]
+
+
+def test_the_noun_after_a_verb_or_an_article_is_not_the_head():
+    """"What did the minister say": the minister says, the question asks what; "in what form
+    the diplomats met": a form, not diplomats; "quel a été le montant": still the amount."""
+    for q in ("What did the spokesman say about the plan?", "Qu'a dit le porte-parole ?",
+              "Sous quelle forme les diplomates se sont-ils réunis ?",
+              "In what form did the diplomats meet?"):
+        assert question_kind(q).kind not in {"person", "place", "number"}, q
+    assert question_kind("Quel a été le montant de l'amende ?").head == "montant"
+    assert question_kind("What has been the cost of the bridge?").kind == "number"
+    assert question_kind("Which official will lead the talks?").kind == "person"
+    assert question_kind("Quel responsable européen était au cœur de la stratégie ?").kind == (
+        "person")

@@ -1,8 +1,9 @@
 """Typed answers the extractive answerer used to refuse (real Chroma, real embedder): the first
 sentence holding evidence is of another article, so the next one the gate accepts answers
 (qa/answer/pick.py), while a question about something no article mentions still stops at the
-first; durations said without a figure or in seasons, lengths for "how long is X", and
-reported speech answering a "what did X call Y" question across languages."""
+first; a far stronger sentence without evidence answers instead of a weak one holding some;
+durations said without a figure or in seasons, lengths for "how long is X", and reported speech
+answering a "what did X call Y" question across languages."""
 
 import pytest
 
@@ -10,7 +11,7 @@ from qa import QA
 from qa.answer.evidence import Evidence, find_evidence
 from qa.answer.gate import REPORTED_RE
 from qa.answer.kinds import question_kind
-from qa.answer.pick import first_accepted, gate_clause
+from qa.answer.pick import MISREAD_MARGIN, first_accepted, gate_clause, stronger_untyped
 from tests.conftest import bot_over
 
 WIND = """Government approves Dunmore offshore wind farm
@@ -98,3 +99,24 @@ def test_a_vague_duration_is_no_answer():
 ])
 def test_reported_speech(sentence, reported):
     assert bool(REPORTED_RE.search(sentence)) is reported
+
+
+def test_a_far_stronger_sentence_without_evidence_answers_instead(two_articles):
+    """The typed question is answered by a weaker sentence's evidence only when the best ranked
+    sentence (holding none) is not far ahead and the gate accepts it (qa.answer.pick)."""
+    question = "How many homes could the Dunmore wind farm power?"
+    kind = question_kind(question)
+    passages = two_articles.retrieve(question, 8)
+    bars = two_articles.answerer.bars
+    top = _sentence(two_articles, question, "The wind farm will have")
+    typed = _sentence(two_articles, question, "Construction is expected")
+    top.evidence, typed.evidence = [], [Evidence("2027", 0, 4)]
+    assert gate_clause(kind, question, top, bars, passages, None) == ""
+    typed.score = top.score - MISREAD_MARGIN + 0.01
+    assert stronger_untyped(kind, question, [top, typed], typed, bars, passages, None) is typed
+    typed.score = top.score - MISREAD_MARGIN
+    assert stronger_untyped(kind, question, [top, typed], typed, bars, passages, None) is top
+    other = _sentence(two_articles, question, "About 1,200 households")  # another article's
+    other.evidence, other.score = [], top.score
+    assert gate_clause(kind, question, other, bars, passages, None)
+    assert stronger_untyped(kind, question, [other, typed], typed, bars, passages, None) is typed

@@ -24,12 +24,10 @@ from qa.answer import refusal
 from qa.answer.conflicts import compatible, divergence, rival
 from qa.answer.conversation import beyond_previous, in_conversation
 from qa.answer.countries import countries_in
-from qa.answer.counts import counts_by_another_word
 from qa.answer.crosslang import counted_across, cross_shares
 from qa.answer.dates import date_evidence
 from qa.answer.daycounts import counted_time_unit, time_count_evidence
 from qa.answer.evidence import (
-    DATELINE_RE,
     NUMBER_RE,
     TYPED_KINDS,
     Evidence,
@@ -49,7 +47,7 @@ from qa.answer.gate import (
 from qa.answer.kinds import QuestionKind, contrast_sides, question_kind
 from qa.answer.lead import frame, lead_text
 from qa.answer.order import dated_pair, dates_in, order_sides
-from qa.answer.pick import first_accepted
+from qa.answer.pick import W_TYPE, first_accepted, stronger_untyped, sums_up, typed_options
 from qa.answer.rewrite import named_things, split_context
 from qa.answer.vectors import word_vectors
 from qa.calibrate import DEFAULT_BARS
@@ -60,7 +58,7 @@ from qa.syndication import same_text
 from qa.text import detect_language, fold, index_terms, query_terms, split_sentences
 
 SIDE_FIGURE = 0.03  # a compared side is more likely stated by a sentence with a figure
-W_TYPE, W_RANK = 0.05, 0.02
+W_RANK = 0.02
 # Bonus for a sentence holding the question's focus word ("paid" in "who paid for X",
 # "promises" in "what two promises...") in the question's language.
 W_FOCUS = 0.05
@@ -242,35 +240,17 @@ class ExtractiveAnswerer:
             best = max(pool, key=lambda c: (round(coverage(question, c, rarity), 2)
                                             if language_pair(question, c.passage) == "same"
                                             else round(c.cognates, 2), c.score))
-        elif typed:  # the answer must contain evidence of the asked type
-            # "who paid for X?" may be answered by "the province had paid...": no name, but
-            # the asked verb; such a sentence is quoted without a short lead
-            with_evidence = [c for c in pool if c.evidence or c.known_only or (
-                kind.kind == "person" and c.focused)]
-            if kind.kind in {"person", "date"}:  # who did the verb first
-                with_evidence.sort(key=lambda c: not c.focused)
-            # "how many motorists..." / "nine people from stranded cars" (qa.answer.counts),
-            # after the sentences naming the counted thing (tried first: qa.answer.pick)
-            if not counted_time_unit(question):
-                with_evidence += [c for c in counts_by_another_word(kind, question, pool, passages)
-                                  if all(c.text != d.text for d in with_evidence)]
-            if not with_evidence:
+        elif typed:  # the answer must hold evidence of the asked type (qa.answer.pick)
+            options = typed_options(kind, question, ranked, pool, passages)
+            if not options:
                 return [], "no evidence"
-            best = with_evidence[0]
-            if kind.kind == "person" and not kind.head and not ranked[0].evidence and (
-                    ranked[0].score - best.score >= W_TYPE):
-                # "à qui s'adressaient les documents ?": the sentence that says it names no
-                # person ("l'un pour le bloc, l'autre pour les responsables américains"); a name
-                # from a much weaker sentence is someone else: quote it without a short lead
-                # (not when a name is asked for: "what is the name of...")
-                best = ranked[0]
-            options = [best, *(c for c in with_evidence if c is not best)]
         if typed:  # the first sentence holding evidence that the gate accepts (qa.answer.pick)
             accepted, clause, rejected = first_accepted(kind, question, options, self.bars,
                                                         passages, vectors)
             if accepted is None:
                 return [], clause
-            best = accepted
+            best = stronger_untyped(kind, question, ranked, accepted, self.bars, passages,
+                                    vectors)
             ranked = [c for c in ranked if all(c is not r for r in rejected)]
         else:
             clause = refusal_clause(kind, question, best, self.bars, passages, vectors) or (
@@ -361,14 +341,6 @@ def focus_terms(kind: QuestionKind, question: str, language: str) -> set[str]:
     wanted = set(kind.focus.split())
     written = [w for w in re.findall(r"[\w'’-]+", question) if fold(w) in wanted]
     return set(index_terms(" ".join(written), language)) if written else set()
-
-
-def sums_up(candidate: Candidate) -> bool:
-    """True for an article's headline or its datelined opening sentence ("LONDON, 9 July 2025 -
-    Britain's regulator fined..."): the sentences that sum the article up."""
-    title = (candidate.passage.title or "").strip()
-    return bool(DATELINE_RE.match(candidate.text)) or (
-        bool(title) and candidate.text.strip() == title)
 
 
 def _share(text: str, candidate: Candidate) -> float:

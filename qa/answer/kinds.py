@@ -302,11 +302,17 @@ _ARTICLES = {"the", "a", "an", "le", "la", "les", "l"}
 
 def _wh_phrase(rest: list[str]) -> list[str]:
     """The words of a which/what phrase after the wh-word, without articles and "of": up to
-    its verb, and up to an unknown noun's "of" ("partie du pays" -> ["partie"])."""
+    its verb or the article of the next phrase, and up to an unknown noun's "of" ("partie du
+    pays" -> ["partie"]); none when a verb other than "be" follows the wh-word."""
+    if rest and rest[0] in _VERB_AUXILIARIES - _COPULAS and rest[1:2] not in (["ete"], ["been"]):
+        return []  # "what did the minister say?", "qu'a signalé le responsable ?": the wh-word
+        # is the verb's object and the noun after it its subject, no head noun
     out: list[str] = []
     for i, w in enumerate(rest):
-        if w in _VERB_AUXILIARIES and out:
-            break
+        if i == 1 and w in {"ete", "been"}:
+            continue  # "quel a été le montant": the verb "be"
+        if (w in _VERB_AUXILIARIES or w in _ARTICLES) and out:
+            break  # "sous quelle forme les diplomates...": an article opens the next phrase
         if w in _OF_WORDS:
             if out and out[-1] not in _HEAD_KIND and out[-1] not in _TYPE_WORDS | _NUMBER_HEADS:
                 break
@@ -322,6 +328,7 @@ _VAGUE_HEADS = {"else", "other", "others", "autre", "autres", "thing", "things",
                 "choses"}
 
 
+_COPULAS = {"is", "are", "was", "were", "est", "sont", "etait", "etaient", "fut"}
 _VERB_AUXILIARIES = _AUXILIARIES | {"a", "ont", "est", "sont", "etait", "etaient", "avait",
                                     "avaient", "va", "vont", "sera", "seront", "fut", "peut",
                                     "doit", "not", "pas", "n", "ne", "y", "been", "be", "being",
