@@ -63,11 +63,11 @@ def negative(clause: str) -> bool:
                      tokens[i - 1].endswith("n"))  # don't, isn't, can't
     if "ne" in tokens or "n" in tokens:  # ne ... pas/jamais/aucun is one negation
         negations = negations - (tokens.count("ne") + tokens.count("n")) + 1
-    if any(t in BOUNDS for t in tokens) or _MORE_THAN.search(" ".join(tokens)):
-        negations = 0  # "may not exceed a month", "pas plus de 25 %" state a maximum
     if "ne" not in tokens and "n" not in tokens and any(
             t == "pas" and not (i and tokens[i - 1] in _STEP) for i, t in enumerate(tokens)):
         negations += 1  # "mais pas les mots de passe": "pas" alone negates
+    if any(t in BOUNDS for t in tokens) or _MORE_THAN.search(" ".join(tokens)):
+        negations = 0  # "may not exceed a month", "pas plus de 25 %" state a maximum
     return (negations > 0) != (sum(t in DENIALS for t in tokens) % 2 == 1)
 
 

@@ -69,32 +69,39 @@ def clock_hours(text: str, first: bool = False) -> set[int]:
     return out
 
 
-def _claimed(claim: Claim, sentence: str) -> tuple[set[tuple[str, float]], set[int]]:
-    """The durations and hours the sentence states with the claim's count."""
+def units(text: str) -> set[tuple[str, int]]:
+    """The time units a text counts in."""
+    return {TIME_UNITS[m.group(2)] for m in _DURATION.finditer(fold(text))
+            if m.group(2) in TIME_UNITS}
+
+
+def _claimed(claim: Claim, sentence: str) -> tuple[dict[tuple[str, float], tuple[str, int]],
+                                                   set[int]]:
+    """The durations (with the unit each is written in) and hours the sentence states with
+    the claim's count: a duration only where the count opens it, not a later one."""
     folded = fold(strip_markers(sentence))
     spans = []
     for m in re.finditer(rf"(?<![\w]){re.escape(fold(claim.text))}(?![\w.,]\d)", folded):
         spans.append(folded[m.start():m.start() + len(claim.text) + 24])
-    found_durations = {d for s in spans for d in durations(s) if _starts(s, d, claim)}
+    found_durations = {}
+    for span in spans:
+        first = _DURATION.match(span)
+        unit = TIME_UNITS.get(first.group(2)) if first else None
+        if unit:
+            found_durations[(unit[0], _value(first.group(1)) * unit[1])] = unit
     hours = {h for s in spans for h in clock_hours(s, first=True)}
     return found_durations, hours
 
 
-def _starts(span: str, duration: tuple[str, float], claim: Claim) -> bool:
-    """True when the span's first duration is the claim's count (not a later one)."""
-    first = _DURATION.search(span)
-    if not first or first.start() != 0:
-        return False
-    unit = TIME_UNITS.get(first.group(2))
-    return bool(unit) and (unit[0], _value(first.group(1)) * unit[1]) == duration
-
-
 def converted_time(claim: Claim, sentence: str, texts: list[str]) -> bool:
     """True when the claim's count is a duration or an hour that the cited passages' texts
-    state in another unit or on the other clock."""
+    state in another unit or on the other clock. A passage that counts in the claim's own unit
+    would have written the claim's count so: "12 months" is not "1 an" of a passage that
+    also says "10 mois"."""
     if claim.kind != "number":
         return False
     found_durations, hours = _claimed(claim, sentence)
-    if found_durations and any(found_durations & durations(t) for t in texts):
+    if any(duration in durations(t) and unit not in units(t)
+           for duration, unit in found_durations.items() for t in texts):
         return True
     return bool(hours) and any(hours & clock_hours(t) for t in texts)
