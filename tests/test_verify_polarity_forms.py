@@ -17,6 +17,8 @@ COPIED = ("The attackers entered the bank's systems through a supplier's account
     ("mais pas les mots de passe", True),
     ("un pas en avant vers la paix", False),
     ("qui ne peut pas rejoindre l'alliance", True),
+    ("au total, pas plus de 25 % du budget", False),  # a bound, with or without "ne"
+    ("il ne dépasse pas plus de 25 % du budget", False),
 ])
 def test_polarity_of_negations_said_another_way(clause, negated):
     assert negative(clause) is negated

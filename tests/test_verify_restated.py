@@ -42,6 +42,15 @@ def test_a_duration_in_another_unit_is_supported(sentence, supported):
     assert converted_time(count, sentence, [STORM]) is supported
 
 
+def test_a_passage_counting_in_the_claims_unit_is_not_converted():
+    # "12 months" is "1 an", but a passage that counts months ("10 mois") would say "12 mois".
+    leases = "Bail classique : 1 an minimum. Bail mobilité : de 1 mois à 10 mois."
+    sentence = "A mobility lease lasts between 1 and 12 months [1]."
+    count = next(c for c in claims(sentence) if c.text == "12")
+    assert not converted_time(count, sentence, [leases])
+    assert converted_time(count, sentence, ["Le bail classique dure 1 an."])
+
+
 @pytest.mark.parametrize(("sentence", "kept"), [
     ("In Guadeloupe, calls are answered from 8am to 3pm [1].", True),
     ("In Guadeloupe, calls are answered from 8am to 4pm [1].", False),

@@ -61,7 +61,6 @@ from qa.answer.restated import restated, written_lowercase
 from qa.answer.roles import swapped_roles
 from qa.answer.slots import misplaced_slot
 from qa.answer.spans import computed_span
-from qa.answer.substitution import substituted_word
 from qa.answer.vectors import word_vectors
 from qa.embed import Embedder
 from qa.entail import Entailment
@@ -209,10 +208,6 @@ def check_sentence(sentence: str, passages: list[Passage], question: str = "",
     if changed:
         listed = ", ".join(f"'{w}'" for w in changed[:3])
         return Checked(sentence, cited, False, f"{listed}: nothing like it in the cited passage(s)")
-    substituted = substituted_word(text, joined, vectors, frozenset(skip))
-    if substituted:
-        return Checked(sentence, cited, False, f"'{substituted}' stands where the cited "
-                       "passage(s) say another word, between the same words")
     clash = polarity_clash(text, joined, vectors, question)
     if clash:
         return Checked(sentence, cited, False,
