@@ -352,8 +352,5 @@ def confidence(candidate: Candidate) -> float:
 
 
 def language_pair(question: str, passage: Passage) -> str:
-    """'same' when question and passage share a language, else 'cross'. A follow-up's language
-    is that of its own words, not of the context it carries in brackets ("Will Russia send
-    officials to it? (Quand aura lieu la réunion de l'OTAN ?)" is English)."""
-    own = detect_language(without_context(question))
-    return "same" if own == passage_language(passage) else "cross"
+    """'same' when question and passage share a language, else 'cross'."""
+    return "same" if detect_language(question) == passage_language(passage) else "cross"
