@@ -129,13 +129,20 @@ def claims(sentence: str) -> list[Claim]:
             for m in NUMBER_RE.finditer(folded)]
     out += [Claim("number", m.group(1), str(SMALL_NUMBERS[re.sub(r"[\s-]+", " ", m.group(1))]))
             for m in WORD_NUMBER_RE.finditer(folded)]
+    return out + calendar_claims(text) + name_claims(text)
+
+
+def calendar_claims(text: str) -> list[Claim]:
+    """The weekdays and months a text names, in order ("May" and "March" only capitalised:
+    they are English verbs too)."""
+    out = []
     for m in NAME_TOKEN_RE.finditer(text):
         token, key = m.group(0), fold(m.group(0))
         if key in WEEKDAY_INDEX:
             out.append(Claim("weekday", token, WEEKDAY_INDEX[key]))
         elif key in MONTH_INDEX and (key not in _AMBIGUOUS_MONTHS or token[0].isupper()):
             out.append(Claim("month", token, MONTH_INDEX[key]))
-    return out + name_claims(text)
+    return out
 
 
 def _name_spans(text: str) -> list[list[re.Match[str]]]:

@@ -16,31 +16,25 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from qa.answer.claims import MONTH_INDEX, WEEKDAY_INDEX
+from qa.answer.claims import calendar_claims
 from qa.answer.kinds import without_context
 from qa.answer.subjects import sentence_before
 from qa.results import Passage
-from qa.text import fold, split_sentences
+from qa.text import split_sentences
 
 if TYPE_CHECKING:
     from qa.answer.extractive import Candidate
 
 _YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
 PARAGRAPH_GAP = 3  # characters between two passages of an article that follow each other
-# English months that are verbs too ("may", "march"): months only when capitalised.
-_AMBIGUOUS = frozenset({"may", "march"})
 
 
 def named_times(text: str) -> dict[tuple[str, int], str]:
     """The years, months and weekdays a text names, as comparable values, each with the word
     that names it."""
     out: dict[tuple[str, int], str] = {("year", int(y)): y for y in _YEAR.findall(text)}
-    for word in re.findall(r"[^\W\d_]+", text):
-        key = fold(word)
-        if key in MONTH_INDEX and (key not in _AMBIGUOUS or word[:1].isupper()):
-            out.setdefault(("month", MONTH_INDEX[key]), word)
-        elif key in WEEKDAY_INDEX:
-            out.setdefault(("weekday", WEEKDAY_INDEX[key]), word)
+    for claim in calendar_claims(text):
+        out.setdefault((claim.kind, claim.key), claim.text)
     return out
 
 
